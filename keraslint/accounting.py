@@ -1,0 +1,552 @@
+"""Account for every parameter of a Keras model: which layer and variable holds it,
+why a non-trainable one is non-trainable, and what the counts reveal.
+
+``explain(model)`` returns a :class:`ParameterReport`; ``str(report)`` is the text the
+``keraslint explain`` command prints and ``report.to_dict()`` the plain data behind it.
+The totals are Keras's own: ``model.count_params()`` and the trainable/non-trainable
+split ``model.summary()`` prints. This module imports keras, so ``keraslint`` imports
+it only when :func:`keraslint.explain` is called.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any, Iterator
+
+import keras
+
+# Why a variable is non-trainable.
+BATCHNORM_STATISTICS = "batchnorm_statistics"
+FROZEN = "frozen"
+NON_TRAINABLE_VARIABLE = "non_trainable_variable"
+_CAUSE_ORDER = (BATCHNORM_STATISTICS, FROZEN, NON_TRAINABLE_VARIABLE)
+
+# What the counts reveal.
+BATCHNORM_WRONG_AXIS = "batchnorm_wrong_axis"
+BIAS_CANCELLED_BY_BATCHNORM = "bias_cancelled_by_batchnorm"
+DENSE_AFTER_FLATTEN = "dense_after_flatten"
+UNBUILT_LAYERS = "unbuilt_layers"
+
+# Layers between a bias and a BatchNormalization that keep a per-channel constant a
+# per-channel constant (max(x + b) = max(x) + b), so the BatchNormalization still
+# subtracts it away.
+_BIAS_PRESERVING_LAYERS = tuple(
+    getattr(keras.layers, f"{kind}{rank}D")
+    for kind in ("MaxPooling", "AveragePooling", "GlobalMaxPooling", "GlobalAveragePooling", "Cropping")
+    for rank in (1, 2, 3)
+)
+
+# A Dense layer after Flatten holding more than this share of the model is worth a note.
+_DENSE_AFTER_FLATTEN_SHARE = 0.5
+
+# Sums with more terms than this group equal terms ("12 x 64") to stay readable.
+_MAX_LISTED_TERMS = 8
+
+# Stands for "leaves the model" in the producer/consumer graph.
+_MODEL_OUTPUT = object()
+
+
+class ModelNotBuiltError(ValueError):
+    """The model has no weights yet, so there is nothing to count."""
+
+
+@dataclass(frozen=True)
+class VariableParameters:
+    """One weight variable: its name within the layer, shape, size and status.
+
+    ``cause`` is None for trainable variables, else one of ``BATCHNORM_STATISTICS``,
+    ``FROZEN`` (``frozen_by`` names the outermost layer or model whose ``trainable``
+    is False) or ``NON_TRAINABLE_VARIABLE``.
+    """
+
+    name: str
+    shape: tuple[int, ...]
+    count: int
+    dtype: str
+    trainable: bool
+    cause: str | None = None
+    frozen_by: str | None = None
+
+
+@dataclass(frozen=True)
+class LayerParameters:
+    """The variables one layer owns directly; ``path`` joins nested model names with "/"."""
+
+    path: str
+    class_name: str
+    variables: tuple[VariableParameters, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(v.count for v in self.variables)
+
+    @property
+    def trainable(self) -> int:
+        return sum(v.count for v in self.variables if v.trainable)
+
+    @property
+    def non_trainable(self) -> int:
+        return self.total - self.trainable
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "class_name": self.class_name,
+            "total": self.total,
+            "trainable": self.trainable,
+            "non_trainable": self.non_trainable,
+            "variables": [asdict(v) for v in self.variables],
+        }
+
+
+@dataclass(frozen=True)
+class NonTrainableCause:
+    """One reason some parameters are non-trainable, with a sentence doing the sum."""
+
+    kind: str
+    count: int
+    sentence: str
+    layers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A problem the parameter counts reveal; ``parameters`` is how many it concerns."""
+
+    kind: str
+    message: str
+    layers: tuple[str, ...]
+    parameters: int
+
+
+@dataclass(frozen=True)
+class ParameterReport:
+    """Every parameter of a model, by layer and variable, with causes and notes."""
+
+    model_name: str
+    model_class: str
+    dtype_policy: str
+    total: int
+    trainable: int
+    non_trainable: int
+    layers: tuple[LayerParameters, ...]
+    causes: tuple[NonTrainableCause, ...]
+    notes: tuple[Note, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready plain data."""
+        return {
+            "model": {"name": self.model_name, "class_name": self.model_class, "dtype_policy": self.dtype_policy},
+            "total": self.total,
+            "trainable": self.trainable,
+            "non_trainable": self.non_trainable,
+            "layers": [layer.to_dict() for layer in self.layers],
+            "causes": [asdict(cause) for cause in self.causes],
+            "notes": [asdict(note) for note in self.notes],
+        }
+
+    def __str__(self) -> str:
+        return _render_text(self)
+
+
+def explain(model) -> ParameterReport:
+    """Account for every parameter of a built Keras model (or layer).
+
+    Raises TypeError for anything that is not a Keras layer and ModelNotBuiltError
+    when the model has no weights yet.
+    """
+    if not isinstance(model, keras.layers.Layer):
+        raise TypeError(f"explain() expects a Keras model, got {type(model).__name__}")
+    if not model.built:
+        raise ModelNotBuiltError(
+            f"model '{model.name}' is not built, so it has no parameters yet: build it with "
+            "model.build((None, *input_shape)), call it on data, or start it with keras.Input(shape=...)"
+        )
+    walked = _walk_layers(model)
+    trainable_ids = {id(v) for v in model.trainable_weights}
+    layers = tuple(entry for entry in (_layer_parameters(w, trainable_ids) for w in walked) if entry.variables)
+    total = _count(model.weights)
+    return ParameterReport(
+        model_name=model.name,
+        model_class=type(model).__name__,
+        dtype_policy=model.dtype_policy.name,
+        total=total,
+        trainable=_count(model.trainable_weights),
+        non_trainable=_count(model.non_trainable_weights),
+        layers=layers,
+        causes=_causes(layers, walked),
+        notes=_notes(walked, total),
+    )
+
+
+@dataclass(frozen=True)
+class _WalkedLayer:
+    """A layer found inside the model, with the variables it is the first to own.
+
+    ``owned`` pairs each variable with whether the layer created it non-trainable
+    (as opposed to trainable and frozen later). ``freezer`` is the outermost layer or
+    model on the way down whose ``trainable`` is False, the layer itself included.
+    """
+
+    path: str
+    layer: Any
+    owned: tuple[tuple[Any, bool], ...]
+    freezer: Any = None
+    freezer_path: str | None = None
+
+
+def _walk_layers(model) -> list[_WalkedLayer]:
+    """``model`` and every layer inside it, in the order ``Layer.weights`` visits them:
+    own variables first, then sub-layers. Each layer and variable appears once, so a
+    shared layer is counted once, like ``model.summary()`` does."""
+    walked: list[_WalkedLayer] = []
+    seen_layers: set[int] = set()
+    seen_variables: set[int] = set()
+
+    def visit(layer, path: str, prefix: str, freezer, freezer_path):
+        seen_layers.add(id(layer))
+        if freezer is None and not layer.trainable:
+            freezer, freezer_path = layer, path
+        walked.append(_WalkedLayer(path, layer, _new_variables(layer, seen_variables), freezer, freezer_path))
+        for child in layer._layers:  # pylint: disable=protected-access
+            if id(child) not in seen_layers:
+                child_path = prefix + child.name
+                visit(child, child_path, child_path + "/", freezer, freezer_path)
+
+    visit(model, model.name, "", None, None)
+    return walked
+
+
+def _new_variables(layer, seen_variables: set[int]) -> tuple[tuple[Any, bool], ...]:
+    owned = []
+    # pylint: disable=protected-access
+    for created_non_trainable, variables in ((False, layer._trainable_variables), (True, layer._non_trainable_variables)):
+        for variable in variables:
+            if id(variable) not in seen_variables:
+                seen_variables.add(id(variable))
+                owned.append((variable, created_non_trainable))
+    return tuple(owned)
+
+
+def _count(variables) -> int:
+    return sum(math.prod(v.shape) for v in variables)
+
+
+def _layer_parameters(walked: _WalkedLayer, trainable_ids: set[int]) -> LayerParameters:
+    # Trainability comes from model.trainable_weights, so the report always agrees
+    # with Keras; the walk only says who owns each variable and why.
+    variables = []
+    for variable, created_non_trainable in walked.owned:
+        trainable = id(variable) in trainable_ids
+        cause = None if trainable else _cause(walked, variable, created_non_trainable)
+        variables.append(
+            VariableParameters(
+                name=variable.name,
+                shape=tuple(int(d) for d in variable.shape),
+                count=math.prod(variable.shape),
+                dtype=str(variable.dtype),
+                trainable=trainable,
+                cause=cause,
+                frozen_by=walked.freezer_path if cause == FROZEN else None,
+            )
+        )
+    return LayerParameters(walked.path, type(walked.layer).__name__, tuple(variables))
+
+
+def _cause(walked: _WalkedLayer, variable, created_non_trainable: bool) -> str:
+    if created_non_trainable:
+        is_statistic = variable.name in ("moving_mean", "moving_variance")
+        if is_statistic and isinstance(walked.layer, keras.layers.BatchNormalization):
+            return BATCHNORM_STATISTICS
+        return NON_TRAINABLE_VARIABLE
+    return FROZEN if walked.freezer is not None else NON_TRAINABLE_VARIABLE
+
+
+def _causes(layers: tuple[LayerParameters, ...], walked: list[_WalkedLayer]) -> tuple[NonTrainableCause, ...]:
+    """One sentence with the arithmetic per reason parameters are non-trainable."""
+    by_cause: dict[tuple[str, str | None], list[tuple[LayerParameters, VariableParameters]]] = defaultdict(list)
+    for layer in layers:
+        for variable in layer.variables:
+            if variable.cause:
+                by_cause[variable.cause, variable.frozen_by].append((layer, variable))
+    freezer_kinds = {w.freezer_path: "model" if isinstance(w.freezer, keras.Model) else "layer" for w in walked}
+    causes = []
+    # Statistics first (every BatchNormalization model has them), then frozen layers, then the rest.
+    for (kind, frozen_by), members in sorted(by_cause.items(), key=lambda item: _CAUSE_ORDER.index(item[0][0])):
+        count = sum(v.count for _, v in members)
+        layer_paths = tuple(dict.fromkeys(layer.path for layer, _ in members))
+        if kind == BATCHNORM_STATISTICS:
+            channels = [next(v.count for owner, v in members if owner.path == path) for path in layer_paths]
+            sentence = (
+                f"{_n(count)} non-trainable = moving mean + moving variance of "
+                f"{_plural(len(channels), 'BatchNormalization layer')} over {_sum(channels)} channels "
+                f"(2 x {_n(sum(channels))}): running averages the layers update themselves while training, "
+                "not weights the optimizer learns, so they are expected"
+            )
+        elif kind == FROZEN:
+            sentence = (
+                f"{_n(count)} non-trainable = {_sum_labelled((v.name, v.count) for _, v in members)} "
+                f"of {_plural(len(layer_paths), 'layer')} frozen by {freezer_kinds[frozen_by]} '{frozen_by}' "
+                "(trainable=False): the optimizer leaves them unchanged until trainable is set back to True"
+            )
+        else:
+            labelled = [(f"{layer.path}/{v.name}", v.count) for layer, v in members]
+            if len(labelled) > _MAX_LISTED_TERMS:
+                labelled = [(v.name, v.count) for _, v in members]
+            sentence = (
+                f"{_n(count)} non-trainable = {_sum_labelled(labelled)}: variables created with "
+                "trainable=False or switched off one by one, which the optimizer does not update"
+            )
+        causes.append(NonTrainableCause(kind, count, sentence, layer_paths))
+    return tuple(causes)
+
+
+def _notes(walked: list[_WalkedLayer], total: int) -> tuple[Note, ...]:
+    producers, consumers = _graph(walked)
+    return (
+        *_wrong_axis_notes(walked, producers),
+        *_bias_cancelled_notes(walked, producers, consumers),
+        *_dense_after_flatten_notes(walked, producers, total),
+        *_unbuilt_notes(walked),
+    )
+
+
+def _graph(walked: list[_WalkedLayer]) -> tuple[dict[int, list], dict[int, list]]:
+    """Which layers feed each layer and which layers each feeds, keyed by ``id(layer)``,
+    merged over every Sequential and functional model in the walk; a model output
+    counts as a consumer (``_MODEL_OUTPUT``)."""
+    producers: dict[int, list] = defaultdict(list)
+    consumers: dict[int, list] = defaultdict(list)
+    for w in walked:
+        for producer, consumer in _edges(w.layer):
+            producers[id(consumer)].append(producer)
+            consumers[id(producer)].append(consumer)
+    return producers, consumers
+
+
+def _edges(container) -> list[tuple[Any, Any]]:
+    """(producer, consumer) pairs between the direct layers of a Sequential or
+    functional model; none for a subclassed model, whose call() is plain Python."""
+    if isinstance(container, keras.Sequential):
+        chain = container.layers
+        return list(zip(chain, [*chain[1:], _MODEL_OUTPUT]))
+    nodes_by_depth = getattr(container, "_nodes_by_depth", None)
+    if nodes_by_depth is None:
+        return []
+    # pylint: disable=protected-access
+    edges = [
+        (tensor._keras_history.operation, node.operation)
+        for nodes in nodes_by_depth.values()
+        for node in nodes
+        for tensor in node.input_tensors
+    ]
+    edges += [(tensor._keras_history.operation, _MODEL_OUTPUT) for tensor in container.outputs]
+    return edges
+
+
+def _input_shape(layer) -> tuple | None:
+    """The input shape ``layer`` was built for, when it was built for a single input."""
+    shapes = layer._build_shapes_dict  # pylint: disable=protected-access
+    if not shapes or len(shapes) != 1:
+        return None
+    shape = next(iter(shapes.values()))
+    return tuple(shape) if isinstance(shape, (tuple, list)) else None
+
+
+def _channel_axis(layer, rank: int, producers: dict[int, list]) -> int:
+    """The channels axis of ``layer``'s input: the last, unless what feeds it (or,
+    with no graph to read, Keras's image_data_format) says channels_first."""
+    data_format = next(
+        (p.data_format for p in producers.get(id(layer), ()) if getattr(p, "data_format", None)),
+        keras.config.image_data_format(),
+    )
+    return 1 if data_format == "channels_first" and rank > 2 else rank - 1
+
+
+def _wrong_axis_notes(walked: list[_WalkedLayer], producers) -> Iterator[Note]:
+    for w in walked:
+        shape = _input_shape(w.layer) if isinstance(w.layer, keras.layers.BatchNormalization) else None
+        if not shape:
+            continue
+        channel_axis = _channel_axis(w.layer, len(shape), producers)
+        channels = shape[channel_axis]
+        # One vector per channel each: gamma (scale=True), beta (center=True), moving mean and variance.
+        vectors = len(w.layer.weights)
+        actual = _count(w.layer.weights)
+        if channels is None or actual == vectors * channels:
+            continue
+        suggested_axis = -1 if channel_axis == len(shape) - 1 else channel_axis
+        yield Note(
+            BATCHNORM_WRONG_AXIS,
+            f"{w.path} (BatchNormalization) has {_n(actual)} parameters where {vectors} x {_n(channels)} = "
+            f"{_n(vectors * channels)} fit the {_n(channels)} channels of its input {_shape(shape)}: "
+            f"axis={w.layer.axis} normalizes a dimension of size {_n(shape[w.layer.axis])}, not the channels; "
+            f"use axis={suggested_axis}",
+            (w.path,),
+            actual,
+        )
+
+
+def _bias_cancelled_notes(walked: list[_WalkedLayer], producers, consumers) -> Iterator[Note]:
+    cancelled = {}
+    for w in walked:
+        bias = sum(math.prod(v.shape) for v, _ in w.owned if v.name == "bias")
+        activation = getattr(getattr(w.layer, "activation", None), "__name__", None)
+        if (
+            bias
+            and getattr(w.layer, "use_bias", False)
+            and activation == "linear"
+            and _feeds_only_batchnorm(w.layer, producers, consumers)
+        ):
+            cancelled[w.path] = bias
+    if cancelled:
+        counts = list(cancelled.values())
+        yield Note(
+            BIAS_CANCELLED_BY_BATCHNORM,
+            f"{', '.join(cancelled)} {'feeds' if len(cancelled) == 1 else 'feed'} a BatchNormalization with no "
+            "activation in between (directly or through pooling or cropping), and BatchNormalization subtracts "
+            f"the per-channel mean, so the bias has no effect: {_sum(counts)}"
+            f"{f' = {_n(sum(counts))}' if len(counts) > 1 else ''} parameters could be dropped with use_bias=False",
+            tuple(cancelled),
+            sum(counts),
+        )
+
+
+def _feeds_only_batchnorm(layer, producers, consumers) -> bool:
+    """Whether every path out of ``layer`` reaches a BatchNormalization over the
+    channels, passing only through layers that keep a per-channel constant."""
+    following = consumers.get(id(layer))
+    if not following:
+        return False
+    for consumer in following:
+        if isinstance(consumer, keras.layers.BatchNormalization):
+            shape = _input_shape(consumer)
+            if not shape or consumer.axis % len(shape) != _channel_axis(consumer, len(shape), producers):
+                return False
+        elif not (
+            isinstance(consumer, _BIAS_PRESERVING_LAYERS) and _feeds_only_batchnorm(consumer, producers, consumers)
+        ):
+            return False
+    return True
+
+
+def _dense_after_flatten_notes(walked: list[_WalkedLayer], producers, total: int) -> Iterator[Note]:
+    for w in walked:
+        if not isinstance(w.layer, keras.layers.Dense) or not w.layer.built:
+            continue
+        if not any(isinstance(p, keras.layers.Flatten) for p in producers.get(id(w.layer), ())):
+            continue
+        params = _count(w.layer.weights)
+        if params <= _DENSE_AFTER_FLATTEN_SHARE * total:
+            continue
+        inputs, units = w.layer.kernel.shape
+        biases = f" + {_n(units)} biases" if w.layer.use_bias else ""
+        yield Note(
+            DENSE_AFTER_FLATTEN,
+            f"{w.path} (Dense) after Flatten holds {_n(params)} of the model's {_n(total)} parameters "
+            f"({params / total:.0%}): {_n(inputs)} flattened inputs x {_n(units)} units{biases}; global average "
+            "pooling instead of Flatten, or more pooling before it, cuts this to a fraction",
+            (w.path,),
+            params,
+        )
+
+
+def _unbuilt_notes(walked: list[_WalkedLayer]) -> Iterator[Note]:
+    unbuilt = [w.path for w in walked if not w.layer.built]
+    if unbuilt:
+        one = len(unbuilt) == 1
+        yield Note(
+            UNBUILT_LAYERS,
+            f"{', '.join(unbuilt)} {'is' if one else 'are'} not built, so {'its' if one else 'their'} parameters "
+            "are counted neither here nor by model.summary(): call the model on data to build every layer",
+            tuple(unbuilt),
+            0,
+        )
+
+
+def _n(number: int) -> str:
+    return f"{number:,}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _shape(shape: tuple) -> str:
+    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def _sum(values: list[int]) -> str:
+    """``3 + 32 + 64``; long sums group equal terms: ``12 x 64 + 128``."""
+    if len(values) <= _MAX_LISTED_TERMS:
+        return " + ".join(_n(v) for v in values)
+    repeats = defaultdict(int)
+    for value in values:
+        repeats[value] += 1
+    return " + ".join(_n(v) if k == 1 else f"{k} x {_n(v)}" for v, k in repeats.items())
+
+
+def _sum_labelled(terms) -> str:
+    """``kernel 864 + bias 32``, adding up terms with the same label."""
+    totals = defaultdict(int)
+    for label, count in terms:
+        totals[label] += count
+    return " + ".join(f"{label} {_n(count)}" for label, count in totals.items())
+
+
+_CAUSE_TAGS = {BATCHNORM_STATISTICS: "statistics", NON_TRAINABLE_VARIABLE: "non-trainable variable"}
+
+
+def _render_text(report: ParameterReport) -> str:
+    lines = [
+        f"Model '{report.model_name}' ({report.model_class}): {_n(report.total)} parameters = "
+        f"{_n(report.trainable)} trainable + {_n(report.non_trainable)} non-trainable"
+    ]
+    if report.dtype_policy.startswith("mixed"):
+        lines.append(
+            f"dtype policy {report.dtype_policy}: variables are stored in float32 and counted the same as without it"
+        )
+    rows = [("Layer (type)", "Params", "Trainable", "Non-trainable")]
+    rows += [
+        (
+            f"{layer.path} ({layer.class_name})",
+            _n(layer.total),
+            _sum_labelled((v.name, v.count) for v in layer.variables if v.trainable),
+            _non_trainable_cell(layer),
+        )
+        for layer in report.layers
+    ]
+    rows.append(("Total", _n(report.total), _n(report.trainable), _n(report.non_trainable)))
+    widths = [max(len(row[column]) for row in rows) for column in range(3)]
+    lines.append("")
+    lines += [
+        f"{name:<{widths[0]}}  {params:>{widths[1]}}  {trainable:<{widths[2]}}  {non_trainable}".rstrip()
+        for name, params, trainable, non_trainable in rows
+    ]
+    lines.append("")
+    if report.causes:
+        lines.append("Non-trainable parameters:")
+        lines += [f"  {cause.sentence}." for cause in report.causes]
+    else:
+        lines.append("Non-trainable parameters: none.")
+    lines.append("")
+    if report.notes:
+        lines.append("Notes:")
+        lines += [f"  - {note.message}." for note in report.notes]
+    else:
+        lines.append("Notes: none.")
+    return "\n".join(lines)
+
+
+def _non_trainable_cell(layer: LayerParameters) -> str:
+    """``moving_mean 3 + moving_variance 3 (statistics)``, one group per cause."""
+    groups: dict[str, list[VariableParameters]] = defaultdict(list)
+    for variable in layer.variables:
+        if variable.cause:
+            tag = f"frozen by '{variable.frozen_by}'" if variable.cause == FROZEN else _CAUSE_TAGS[variable.cause]
+            groups[tag].append(variable)
+    return ", ".join(
+        f"{_sum_labelled((v.name, v.count) for v in variables)} ({tag})" for tag, variables in groups.items()
+    )
