@@ -29,6 +29,19 @@ def check_positive_int(arg: str, value: Any, *, allow_none: bool = False) -> int
     return value
 
 
+def check_positive_float(arg: str, value: Any, *, maximum: float | None = None) -> float:
+    """A real number > 0 (and <= ``maximum`` when given); bools are refused."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not value > 0
+        or (maximum is not None and not value <= maximum)
+    ):
+        bound = f" and at most {maximum}" if maximum is not None else ""
+        raise ValueError(f"`{arg}` must be a positive number{bound}; received {arg}={value!r}")
+    return float(value)
+
+
 def check_path(arg: str, value: Any) -> str | None:
     if value is None:
         return None

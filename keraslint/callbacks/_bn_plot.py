@@ -1,0 +1,56 @@
+"""BatchNormMonitor's PNG: moving mean and variance of each layer over the steps, and
+the train/inference gap per epoch. matplotlib is the optional extra keraslint[plot]."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+
+def _as_float(values):
+    return np.array([np.nan if v is None else v for v in values], dtype=float)
+
+
+def plot_history(history: dict, path: str) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    paths = list(history["layers"])
+    colors = [
+        (0.12 + 0.7 * i / max(len(paths) - 1, 1), 0.35, 0.85 - 0.6 * i / max(len(paths) - 1, 1))
+        for i in range(len(paths))
+    ]
+    steps = np.array(history["step"], dtype=float)
+    epoch_end = history["epoch_end"]
+    has_gap = any(v is not None for v in epoch_end["output_gap"])
+
+    figure = Figure(figsize=(11, 3.6), dpi=90, layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    axes = figure.subplots(1, 3 if has_gap else 2)
+    mean_axis, variance_axis = axes[0], axes[1]
+    for layer_path, color in zip(paths, colors):
+        trajectory = history["layers"][layer_path]
+        mean_axis.plot(steps, trajectory["mean"], color=color, label=layer_path, marker=".", markersize=3)
+        mean_axis.fill_between(steps, trajectory["mean_min"], trajectory["mean_max"], color=color, alpha=0.08)
+        variance_axis.plot(steps, trajectory["variance"], color=color, marker=".", markersize=3)
+    mean_axis.set(title="moving mean (channel average, min-max band)", xlabel="step")
+    variance_axis.set(title="moving variance (channel average)", xlabel="step", yscale="log")
+
+    if has_gap:
+        gap_axis = axes[2]
+        gap_steps = np.array(epoch_end["step"], dtype=float)
+        for layer_path, color in zip(paths, colors):
+            gap_axis.plot(gap_steps, _as_float(epoch_end["layers"][layer_path]["mean_shift"]), color=color, marker="o")
+        gap_axis.plot(gap_steps, _as_float(epoch_end["output_gap"]), color="black", linestyle="--",
+                      marker="s", label="model output (relative)")
+        gap_axis.set(title="train/inference gap on probe_data", xlabel="step",
+                     ylabel="batch vs moving mean (std)")
+        gap_axis.legend(fontsize=7, loc="upper right")
+
+    for axis in axes:
+        axis.grid(alpha=0.3)
+    figure.legend(*mean_axis.get_legend_handles_labels(), loc="outside lower center",
+                  ncol=min(len(paths), 6), fontsize=7, frameon=False)
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    canvas.print_png(path)

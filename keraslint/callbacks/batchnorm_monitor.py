@@ -1,0 +1,657 @@
+"""BatchNormMonitor: records BatchNormalization moving statistics during ``fit()``
+and diagnoses the classic ways they go wrong."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import warnings
+from typing import Any, Callable
+
+import keras
+import numpy as np
+from keras import ops
+
+from keraslint.callbacks import _bn_diagnoses as diag
+from keraslint.callbacks._common import (
+    ACTIONS,
+    KeraslintCallbackError,
+    check_choice,
+    check_path,
+    check_positive_float,
+    check_positive_int,
+    never_crash_training,
+    walk_layers,
+    write_json_atomic,
+)
+
+
+class BatchNormProblem(KeraslintCallbackError):
+    """Raised by `BatchNormMonitor(on_problem="raise")` when it finds a problem."""
+
+
+class _UnknownLayers(KeraslintCallbackError, ValueError):
+    """`layers=` names no BatchNormalization layer; a ValueError that the
+    never-crash guard lets through, since only the model can tell."""
+
+
+class BatchNormReport(dict):
+    """The monitor's findings as a plain, JSON-ready dict that prints as a table."""
+
+    def __str__(self) -> str:
+        layers = self["layers"]
+        if not layers:
+            return "BatchNormMonitor: the model has no BatchNormalization layer."
+        width = max(len("layer"), *(len(p) for p in layers))
+        lines = [
+            f"BatchNormMonitor: {len(layers)} BatchNormalization layer(s), "
+            f"{self['problem_count']} problem(s) after {self['steps']} step(s)",
+            f"{'layer':<{width}}  {'mode':<14} {'momentum':>8} {'drift':>7} {'gap':>6}  problems",
+        ]
+        for path, info in layers.items():
+            final = info["final"]
+            lines.append(
+                f"{path:<{width}}  {info['mode']:<14} {info['momentum']:>8g} "
+                f"{_fmt(final['drift']):>7} {_fmt(final['mean_shift']):>6}  "
+                f"{', '.join(info['problems']) or '-'}"
+            )
+        lines += [f"- {f['message']}" for code in diag.CODES for f in self["diagnoses"][code]]
+        return "\n".join(lines)
+
+
+def _fmt(value) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _finite_or_none(value):
+    """JSON has no NaN or Infinity: report them as null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite_or_none(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite_or_none(v) for v in value]
+    return value
+
+
+class _PatchedCalls:
+    """Temporarily replaces ``call`` on layer instances (never on their class), so
+    that the monitor can see a BatchNormalization's inputs without touching the
+    model's structure or any other instance."""
+
+    def __init__(self, layers, make_call: Callable[[Any, Callable], Callable]):
+        self._layers = layers
+        for layer in layers:
+            # object.__setattr__ skips Keras and torch attribute tracking.
+            object.__setattr__(layer, "call", make_call(layer, layer.call))
+
+    def remove(self):
+        for layer in self._layers:
+            vars(layer).pop("call", None)
+        self._layers = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.remove()
+
+
+def _normalized_axes(layer, rank: int) -> tuple[int, list[int]]:
+    axis = layer.axis % rank
+    return axis, [i for i in range(rank) if i != axis]
+
+
+class BatchNormMonitor(keras.callbacks.Callback):
+    """Track BatchNormalization moving statistics during `fit()` and diagnose them.
+
+    BatchNormalization keeps a moving mean and variance that only inference uses,
+    so problems with them are invisible in the training logs: a model that scores
+    well in `fit()` and badly in `evaluate()` on the same data, a fine-tuned
+    pretrained base that collapses, NaN from a batch of one. This callback finds
+    every BatchNormalization layer of the model (in nested and subclassed models
+    too), records its moving statistics every epoch or every `every` batches, and
+    reports these problems:
+
+    - `bn-stats-not-updating`: a trainable layer run in training mode whose
+      statistics did not change.
+    - `bn-stats-updating-while-frozen`: a frozen layer, or one called with
+      `training=False`, whose statistics changed anyway.
+    - `bn-not-converged`: momentum too high for the planned number of steps
+      (predicted when training starts, confirmed from the remaining drift when it
+      ends).
+    - `bn-train-inference-gap`: on `probe_data`, batch statistics far from the
+      moving statistics (needs `probe_data`).
+    - `bn-nonfinite`: NaN or Inf in the moving statistics.
+    - `bn-variance-collapse`: channels whose moving variance sits near epsilon.
+    - `bn-wrong-axis`: a spatial or time axis normalized instead of channels.
+    - `bn-small-batch`: too few values per channel for stable batch statistics.
+    - `bn-dtype`: moving statistics not kept in float32.
+
+    Each problem is reported once per layer and fit, as a warning, by stopping
+    training or by raising `BatchNormProblem` (see `on_problem`). At each epoch
+    end the callback adds `bn_drift/<layer>` (how far the statistics moved, in
+    standard deviations) and, with `probe_data`, `bn_gap/<layer>` and
+    `bn_output_gap` to `logs`, so `History`, `CSVLogger` and `TensorBoard`
+    record them; put it before those callbacks in the list.
+
+    Args:
+        probe_data: Optional input batch (a few hundred samples of validation
+            data, in the form `model(probe_data)` accepts) used at each epoch
+            end to compare batch statistics with moving statistics and the
+            model's output in training mode with inference mode.
+        layers: Optional list of names or "/"-joined paths (e.g.
+            `"resnet50/conv1_bn"`) of the BatchNormalization layers to watch.
+            Defaults to all of them.
+        every: `"epoch"` (default) or a positive integer: record the moving
+            statistics every that many batches as well.
+        on_problem: `"warn"` (default), `"stop"` (warn and stop training after
+            the current step) or `"raise"` (raise `BatchNormProblem`).
+        converge_tolerance: Largest acceptable fraction of the initial moving
+            mean/variance left at the end of training. Defaults to `0.05`.
+        drift_tolerance: Statistics moving more than this (in standard
+            deviations, or in |log variance ratio|) over the last epoch are
+            still converging. Defaults to `0.1`.
+        max_mean_shift: Largest acceptable shift between batch and moving means
+            on `probe_data`, in moving standard deviations. Defaults to `0.5`.
+        max_variance_ratio: Largest acceptable ratio (either way) between batch
+            and moving variances on `probe_data`. Defaults to `2.0`.
+        dead_variance_factor: A channel is dead when its moving variance is
+            below this many times the layer's epsilon. Defaults to `10.0`.
+        max_dead_fraction: Report layers where at least this fraction of the
+            channels is dead. Defaults to `0.1`.
+        min_batch_values: Fewest values per channel (per-replica batch size
+            times positions) for stable batch statistics. Defaults to `16`.
+        report_path: Optional path of a JSON file written at the end of
+            training with the report and the history.
+        plot_path: Optional path of a PNG written at the end of training with
+            each layer's moving mean and variance over time and the
+            train/inference gap. Needs matplotlib (`pip install keraslint[plot]`).
+        verbose: `0` (default) or `1`: print a table at the end of training.
+
+    Attributes:
+        report: A `dict` with per-layer figures (`report["layers"]`) and the
+            findings of each diagnosis (`report["diagnoses"]`); prints as a
+            table.
+        history: Trajectories: the channel-averaged moving mean and variance of
+            each layer at each record, and the per-epoch drift and gaps.
+
+    Example:
+
+    ```python
+    monitor = keraslint.callbacks.BatchNormMonitor(probe_data=x_val[:256])
+    model.fit(x, y, epochs=5, callbacks=[monitor])
+    print(monitor.report)
+    for finding in monitor.report["diagnoses"]["bn-train-inference-gap"]:
+        print(finding["message"])
+    ```
+    """
+
+    def __init__(
+        self,
+        probe_data=None,
+        layers=None,
+        every="epoch",
+        on_problem="warn",
+        converge_tolerance=0.05,
+        drift_tolerance=0.1,
+        max_mean_shift=0.5,
+        max_variance_ratio=2.0,
+        dead_variance_factor=10.0,
+        max_dead_fraction=0.1,
+        min_batch_values=16,
+        report_path=None,
+        plot_path=None,
+        verbose=0,
+    ):
+        super().__init__()
+        if isinstance(probe_data, (str, bytes)):
+            raise ValueError(f"`probe_data` must be model inputs or None; received probe_data={probe_data!r}")
+        probe_shape = np.shape(keras.tree.flatten(probe_data)[0]) if probe_data is not None else None
+        if probe_shape is not None and (not probe_shape or probe_shape[0] < 2):
+            raise ValueError(
+                "`probe_data` needs at least 2 samples for batch statistics; received "
+                f"probe_data of shape {probe_shape}"
+            )
+        self.probe_data = probe_data
+        if layers is not None and (
+            isinstance(layers, str)
+            or not isinstance(layers, (list, tuple))
+            or not layers
+            or not all(isinstance(name, str) and name for name in layers)
+        ):
+            raise ValueError(f"`layers` must be a non-empty list of layer names or None; received layers={layers!r}")
+        self.layers = None if layers is None else list(layers)
+        self.every = every if every == "epoch" else check_positive_int("every", every)
+        self.on_problem = check_choice("on_problem", on_problem, ACTIONS)
+        self.converge_tolerance = check_positive_float("converge_tolerance", converge_tolerance, maximum=1)
+        self.drift_tolerance = check_positive_float("drift_tolerance", drift_tolerance)
+        self.max_mean_shift = check_positive_float("max_mean_shift", max_mean_shift)
+        self.max_variance_ratio = check_positive_float("max_variance_ratio", max_variance_ratio)
+        if self.max_variance_ratio <= 1:
+            raise ValueError(f"`max_variance_ratio` must be above 1; received max_variance_ratio={max_variance_ratio!r}")
+        self.dead_variance_factor = check_positive_float("dead_variance_factor", dead_variance_factor)
+        self.max_dead_fraction = check_positive_float("max_dead_fraction", max_dead_fraction, maximum=1)
+        self.min_batch_values = check_positive_int("min_batch_values", min_batch_values)
+        self.report_path = check_path("report_path", report_path)
+        self.plot_path = check_path("plot_path", plot_path)
+        if self.plot_path and importlib.util.find_spec("matplotlib") is None:
+            raise ImportError(
+                "BatchNormMonitor(plot_path=...) needs matplotlib; install it with "
+                "`pip install keraslint[plot]` or leave plot_path=None."
+            )
+        self.verbose = check_choice("verbose", verbose, (0, 1))
+        if self.every == "epoch":
+            # Keras runs batch hooks asynchronously unless a callback overrides
+            # them; keep the default so that per-epoch monitoring costs nothing
+            # between epochs.
+            self.on_train_batch_end = super().on_train_batch_end
+        self._said_no_batchnorm = False
+        # Per-replica input shapes seen in training, by layer id. They survive
+        # fit() calls because a compiled train function is not traced again.
+        self._training_shapes: dict[int, tuple] = {}
+        self._reset()
+
+    def _reset(self):
+        self._monitored: list[diag.MonitoredLayer] = []
+        self._findings: list[dict] = []
+        self._reported: set[tuple[str, str | None]] = set()
+        self._shape_capture: _PatchedCalls | None = None
+        self._start_stats = self._latest_stats = self._epoch_stats = self._epoch_stats_before = None
+        self._forecast_done = False
+        self._epoch_first_step = self._step = 0
+        self._epochs_seen = 0
+        self._final: dict[str, dict] = {}
+        self.history: dict[str, Any] = {}
+
+    # --- Keras hooks ---------------------------------------------------------------
+
+    @never_crash_training
+    def on_train_begin(self, logs=None):
+        if self._shape_capture:  # a previous fit() that was interrupted
+            self._shape_capture.remove()
+        self._reset()
+        self._monitored = self._select(self._discover(self.model))
+        if not self._monitored:
+            if not self._said_no_batchnorm:
+                self._said_no_batchnorm = True
+                warnings.warn(
+                    "BatchNormMonitor: the model has no BatchNormalization layer; the "
+                    "callback does nothing.",
+                    UserWarning,
+                    stacklevel=2,
+                )
+            return
+        self._prepare_reads()
+        self._step = self._epoch_first_step = self._iterations()
+        self.history = {
+            "step": [],
+            "epoch": [],
+            "layers": {m.path: {k: [] for k in ("mean", "variance", "mean_min", "mean_max",
+                                               "variance_min", "variance_max")}
+                       for m in self._monitored},
+            "epoch_end": {"step": [], "epoch": [], "output_gap": [],
+                          "layers": {m.path: {"drift": [], "mean_shift": [], "variance_ratio": []}
+                                     for m in self._monitored}},
+        }
+        self._start_stats = self._epoch_stats = self._record(epoch=None)
+        self._shape_capture = _PatchedCalls(
+            [m.layer for m in self._monitored if id(m.layer) not in self._training_shapes],
+            self._capture_training_shape,
+        )
+        self._check_configuration()
+
+    @never_crash_training
+    def on_epoch_begin(self, epoch, logs=None):
+        if not self._monitored:
+            return
+        self._epoch_first_step = self._iterations()
+        if not self._forecast_done and self.params.get("steps"):
+            self._forecast_done = True
+            planned = self.params["steps"] * (self.params["epochs"] - epoch)
+            self._forecast_convergence(self._epoch_first_step + planned)
+
+    @never_crash_training
+    def on_train_batch_end(self, batch, logs=None):
+        if not self._monitored:
+            return
+        step = self._epoch_first_step + batch + 1
+        if step % self.every == 0:
+            self._step = step
+            self._record(epoch=None)
+
+    @never_crash_training
+    def on_epoch_end(self, epoch, logs=None):
+        if not self._monitored:
+            return
+        self._epochs_seen += 1
+        self._step = self._iterations()
+        stats = self._latest_stats
+        if self.history["step"][-1] != self._step:
+            stats = self._record(epoch=epoch)
+        if self._shape_capture:
+            self._shape_capture.remove()
+            self._shape_capture = None
+            self._check_batch_sizes(epoch)
+        self._check_updates(stats, epoch)
+        gaps, output_gap = self._probe(stats, epoch) if self.probe_data is not None else ({}, None)
+        self._log_epoch(stats, gaps, output_gap, epoch, logs)
+        self._epoch_stats_before, self._epoch_stats = self._epoch_stats, stats
+
+    @never_crash_training
+    def on_train_end(self, logs=None):
+        if self._shape_capture:
+            self._shape_capture.remove()
+            self._shape_capture = None
+        if not self._monitored:
+            return
+        if not self._forecast_done:  # number of steps unknown in advance
+            self._forecast_done = True
+            self._forecast_convergence(self._step)
+        self._confirm_convergence()
+        report = self.report
+        if self.report_path:
+            write_json_atomic(self.report_path, _finite_or_none({"report": dict(report), "history": self.history}))
+        if self.plot_path:
+            from keraslint.callbacks._bn_plot import plot_history
+
+            plot_history(self.history, self.plot_path)
+        if self.verbose:
+            print(report)
+
+    # --- Layers ----------------------------------------------------------------------
+
+    @staticmethod
+    def _discover(model) -> list[diag.MonitoredLayer]:
+        """Every BatchNormalization layer once, with what freezes it or calls it with
+        training=False (read from the functional graphs' call arguments)."""
+        inference_call_by: dict[str, str | None] = {}
+        found, seen = [], set()
+        for path, layer, frozen_by in walk_layers(model):
+            called_for_inference = any(
+                getattr(getattr(node, "arguments", None), "kwargs", {}).get("training") is False
+                for node in getattr(layer, "_inbound_nodes", ())
+            )
+            inference_call_by[path] = path if called_for_inference else inference_call_by.get(path.rpartition("/")[0])
+            if (
+                isinstance(layer, keras.layers.BatchNormalization)
+                and id(layer) not in seen
+                and layer.moving_mean is not None
+            ):
+                seen.add(id(layer))
+                found.append(
+                    diag.MonitoredLayer(path, layer, frozen_by.name if frozen_by else None, inference_call_by[path])
+                )
+        return found
+
+    def _select(self, monitored):
+        if self.layers is None:
+            return monitored
+        unknown = [n for n in self.layers if not any(n in (m.path, m.layer.name) for m in monitored)]
+        if unknown:
+            raise _UnknownLayers(
+                f"BatchNormMonitor(layers=...) received {unknown!r}, which name no "
+                f"BatchNormalization layer of the model; it has {[m.path for m in monitored]!r}."
+            )
+        return [m for m in monitored if m.path in self.layers or m.layer.name in self.layers]
+
+    # --- Reading the moving statistics ------------------------------------------------
+
+    def _prepare_reads(self):
+        self._variables = [v for m in self._monitored for v in (m.layer.moving_mean, m.layer.moving_variance)]
+        self._offsets = np.cumsum([0] + [int(v.shape[0]) for v in self._variables])
+        # JAX keeps the training state outside the model in the middle of an
+        # epoch; reading it there avoids syncing every variable of the model.
+        positions = {id(v): i for i, v in enumerate(self._model.non_trainable_variables)}
+        self._jax_positions = [positions.get(id(v)) for v in self._variables]
+
+    def _current_values(self):
+        model = self._model
+        state = getattr(model, "_jax_state", None)
+        if (
+            keras.backend.backend() == "jax"
+            and state
+            and not getattr(model, "_jax_state_synced", True)
+            and state.get("non_trainable_variables")
+            and None not in self._jax_positions
+        ):
+            return [state["non_trainable_variables"][i] for i in self._jax_positions]
+        self.model  # pylint: disable=pointless-statement  # the property syncs JAX state
+        return [v.value for v in self._variables]
+
+    def _read_stats(self) -> np.ndarray:
+        """All watched moving statistics as one float32 vector, in one transfer."""
+        values = self._current_values()
+        return ops.convert_to_numpy(ops.concatenate([ops.cast(v, "float32") for v in values]))
+
+    def _layer_stats(self, stats: np.ndarray, index: int):
+        o = self._offsets
+        return stats[o[2 * index]:o[2 * index + 1]], stats[o[2 * index + 1]:o[2 * index + 2]]
+
+    def _iterations(self) -> int:
+        optimizer = getattr(self.model, "optimizer", None)
+        return int(ops.convert_to_numpy(optimizer.iterations)) if optimizer is not None else self._step
+
+    def _record(self, epoch) -> np.ndarray:
+        stats = self._read_stats()
+        self.history["step"].append(self._step)
+        self.history["epoch"].append(epoch)
+        finite = bool(np.isfinite(stats).all())
+        for index, monitored in enumerate(self._monitored):
+            mean, var = self._layer_stats(stats, index)
+            trajectory = self.history["layers"][monitored.path]
+            for key, values in (("mean", mean), ("variance", var)):
+                trajectory[key].append(float(np.mean(values)))
+                trajectory[f"{key}_min"].append(float(np.min(values)))
+                trajectory[f"{key}_max"].append(float(np.max(values)))
+            if not finite:
+                self._check(diag.NONFINITE, monitored, diag.nonfinite(mean, var), epoch)
+        self._latest_stats = stats
+        return stats
+
+    # --- Diagnoses ---------------------------------------------------------------------
+
+    def _check(self, code: str, monitored: diag.MonitoredLayer | None, finding, epoch) -> None:
+        """Report ``finding`` (if any) once per layer and fit, then act on it."""
+        path = monitored.path if monitored else None
+        if finding is None or (code, path) in self._reported:
+            return
+        self._reported.add((code, path))
+        message, details = finding
+        text = f"{code}: {path} {message}" if path else f"{code}: {message}"
+        self._findings.append(
+            {"code": code, "layer": path, "message": text, "step": self._step, "epoch": epoch, "details": details}
+        )
+        if self.on_problem == "raise":
+            raise BatchNormProblem(text)
+        warnings.warn(text, UserWarning, stacklevel=3)
+        if self.on_problem == "stop":
+            self.model.stop_training = True
+
+    def _check_configuration(self):
+        data_format = keras.config.image_data_format()
+        for monitored in self._monitored:
+            layer = monitored.layer
+            shapes = getattr(layer, "_build_shapes_dict", None) or {}
+            input_shape = next(iter(shapes.values()), None) or (None,) * (layer.input_spec.ndim or 0)
+            self._check(diag.WRONG_AXIS, monitored, diag.wrong_axis(layer.axis, tuple(input_shape), data_format), None)
+            self._check(
+                diag.DTYPE, monitored,
+                diag.low_precision_stats(str(layer.moving_mean.dtype), layer.dtype_policy.name), None,
+            )
+
+    def _updating_layers(self):
+        return [m for m in self._monitored if m.mode == "training"]
+
+    def _forecast_convergence(self, total_steps: int):
+        for monitored in self._updating_layers():
+            finding = diag.convergence_forecast(monitored.layer.momentum, total_steps, self.converge_tolerance)
+            self._check(diag.NOT_CONVERGED, monitored, finding, None)
+
+    def _confirm_convergence(self):
+        """Back a forecast with the drift of the last epoch."""
+        before = self._epoch_stats_before
+        if before is None:
+            return
+        for finding in self._findings:
+            if finding["code"] != diag.NOT_CONVERGED:
+                continue
+            index = next(i for i, m in enumerate(self._monitored) if m.path == finding["layer"])
+            drift = diag.standardized_drift(
+                *self._layer_stats(before, index), *self._layer_stats(self._latest_stats, index),
+                self._monitored[index].layer.epsilon,
+            )
+            confirmed = drift > self.drift_tolerance
+            finding["details"].update(confirmed=confirmed, last_epoch_drift=drift)
+            finding["message"] += (
+                f" Confirmed: the statistics still moved {drift:.3f} std in the last epoch."
+                if confirmed
+                else f" Not confirmed: they moved only {drift:.3f} std in the last epoch."
+            )
+
+    def _check_updates(self, stats, epoch):
+        for index, monitored in enumerate(self._monitored):
+            changed = not np.array_equal(self._layer_stats(stats, index), self._layer_stats(self._start_stats, index))
+            if monitored.mode == "training" and not changed:
+                self._check(diag.NOT_UPDATING, monitored, diag.not_updating(monitored), epoch)
+            elif monitored.mode != "training" and changed:
+                self._check(
+                    diag.UPDATING_WHILE_FROZEN, monitored,
+                    diag.updating_while_frozen(monitored, keras.version()), epoch,
+                )
+            _, var = self._layer_stats(stats, index)
+            self._check(
+                diag.VARIANCE_COLLAPSE, monitored,
+                diag.variance_collapse(var, monitored.layer.epsilon, self.dead_variance_factor, self.max_dead_fraction),
+                epoch,
+            )
+
+    def _capture_training_shape(self, layer, original):
+        def call(inputs, *args, **kwargs):
+            shape = tuple(inputs.shape)
+            if kwargs.get("training") and all(isinstance(d, int) for d in shape):
+                known = self._training_shapes.get(id(layer))
+                if known is None or np.prod(shape) < np.prod(known):
+                    self._training_shapes[id(layer)] = shape
+            return original(inputs, *args, **kwargs)
+
+        return call
+
+    def _check_batch_sizes(self, epoch):
+        for monitored in self._monitored:
+            shape = self._training_shapes.get(id(monitored.layer))
+            if shape is None or monitored.mode == "frozen":
+                continue
+            values = diag.values_per_channel(monitored.layer.axis, shape)
+            self._check(diag.SMALL_BATCH, monitored, diag.small_batch(values, shape[0], self.min_batch_values), epoch)
+
+    # --- Probe: train vs inference mode --------------------------------------------------
+
+    def _probe(self, stats, epoch):
+        """Two forward passes over probe_data, both with dropout and the like in
+        inference mode: one as evaluate() runs BatchNormalization (moving
+        statistics), one as fit() does (batch statistics, computed here without
+        touching the moving statistics)."""
+        model, captured = self.model, {}
+
+        def batch_statistics_call(layer, original):
+            def call(inputs, *args, **kwargs):
+                x = ops.cast(inputs, "float32")
+                axis, reduce_axes = _normalized_axes(layer, len(x.shape))
+                mean, var = ops.moments(x, axes=reduce_axes)
+                captured.setdefault(id(layer), (mean, var))
+                if not layer.trainable:  # frozen layers run in inference mode in fit() too
+                    return original(inputs, *args, **kwargs)
+                outputs = ops.batch_normalization(
+                    x, mean, var, axis=axis,
+                    offset=None if layer.beta is None else ops.cast(layer.beta, "float32"),
+                    scale=None if layer.gamma is None else ops.cast(layer.gamma, "float32"),
+                    epsilon=layer.epsilon,
+                )
+                return ops.cast(outputs, layer.compute_dtype)
+
+            return call
+
+        inference_outputs = keras.tree.flatten(model(self.probe_data, training=False))
+        with _PatchedCalls([m.layer for m in self._monitored], batch_statistics_call):
+            training_outputs = keras.tree.flatten(model(self.probe_data, training=False))
+        watched = [m for m in self._monitored if id(m.layer) in captured]
+        flat = [ops.reshape(ops.cast(t, "float32"), (-1,)) for t in (*inference_outputs, *training_outputs)]
+        flat += [ops.cast(t, "float32") for m in watched for t in captured[id(m.layer)]]
+        values = ops.convert_to_numpy(ops.concatenate(flat))
+        split = np.cumsum([int(np.prod(t.shape)) for t in flat])[:-1]
+        parts = np.split(values, split)
+        outputs_count = len(inference_outputs)
+        inference = np.concatenate(parts[:outputs_count])
+        training = np.concatenate(parts[outputs_count:2 * outputs_count])
+        output_gap = float(np.mean(np.abs(training - inference)) / (np.mean(np.abs(inference)) + 1e-7))
+        gaps = {}
+        for position, monitored in enumerate(watched):
+            index = self._monitored.index(monitored)
+            batch_mean, batch_var = parts[2 * outputs_count + 2 * position: 2 * outputs_count + 2 * position + 2]
+            gaps[monitored.path] = diag.batch_vs_moving(
+                batch_mean, batch_var, *self._layer_stats(stats, index), monitored.layer.epsilon
+            )
+        self._check(
+            diag.TRAIN_INFERENCE_GAP, None,
+            diag.train_inference_gap(gaps, output_gap, self.max_mean_shift, self.max_variance_ratio), epoch,
+        )
+        return gaps, output_gap
+
+    # --- Outputs ----------------------------------------------------------------------------
+
+    def _log_epoch(self, stats, gaps, output_gap, epoch, logs):
+        record = self.history["epoch_end"]
+        record["step"].append(self._step)
+        record["epoch"].append(epoch)
+        record["output_gap"].append(output_gap)
+        for index, monitored in enumerate(self._monitored):
+            layer_record = record["layers"][monitored.path]
+            drift = diag.standardized_drift(
+                *self._layer_stats(self._epoch_stats, index), *self._layer_stats(stats, index),
+                monitored.layer.epsilon,
+            )
+            mean_shift, variance_ratio = gaps.get(monitored.path, (None, None))
+            layer_record["drift"].append(drift)
+            layer_record["mean_shift"].append(mean_shift)
+            layer_record["variance_ratio"].append(variance_ratio)
+            if logs is not None:
+                logs[f"bn_drift/{monitored.path}"] = drift
+                if mean_shift is not None:
+                    logs[f"bn_gap/{monitored.path}"] = mean_shift
+        if logs is not None and output_gap is not None:
+            logs["bn_output_gap"] = output_gap
+
+    @property
+    def report(self) -> BatchNormReport:
+        """The findings so far, per layer and per diagnosis (JSON-ready)."""
+        layers = {}
+        stats = self._latest_stats
+        epoch_end = self.history.get("epoch_end", {"layers": {}})
+        for index, monitored in enumerate(self._monitored):
+            info = monitored.describe()
+            shape = self._training_shapes.get(id(monitored.layer))
+            info["values_per_channel"] = diag.values_per_channel(monitored.layer.axis, shape) if shape else None
+            mean, var = self._layer_stats(stats, index)
+            last = {k: (v[-1] if v else None) for k, v in epoch_end["layers"][monitored.path].items()}
+            info["final"] = {
+                "mean": float(np.mean(mean)),
+                "variance": float(np.mean(var)),
+                "dead_channels": int(np.sum(var < self.dead_variance_factor * monitored.layer.epsilon)),
+                **last,
+            }
+            info["problems"] = [
+                f["code"] for f in self._findings
+                if f["layer"] == monitored.path or monitored.path in f["details"].get("layers", ())
+            ]
+            layers[monitored.path] = info
+        return BatchNormReport(
+            keras_version=keras.version(),
+            backend=keras.backend.backend(),
+            steps=self._step,
+            epochs=self._epochs_seen,
+            layers=layers,
+            output_gap=(epoch_end.get("output_gap") or [None])[-1],
+            problem_count=len(self._findings),
+            diagnoses={code: [f for f in self._findings if f["code"] == code] for code in diag.CODES},
+        )
