@@ -4,5 +4,13 @@ Importing this package imports keras (the static plugin in ``keraslint`` does no
 """
 
 from keraslint.callbacks._common import KeraslintCallbackError
+from keraslint.callbacks.batchnorm_monitor import BatchNormMonitor, BatchNormProblem
+from keraslint.callbacks.frozen_weights import FrozenWeightsChanged, FrozenWeightsGuard
 
-__all__ = ["KeraslintCallbackError"]
+__all__ = [
+    "BatchNormMonitor",
+    "BatchNormProblem",
+    "FrozenWeightsChanged",
+    "FrozenWeightsGuard",
+    "KeraslintCallbackError",
+]

@@ -1,0 +1,824 @@
+"""Build model graphs from source: a small abstract interpreter over astroid nodes.
+
+It walks each scope's statements in order and folds what it can: literals and
+module-level constants, layer classes (through imports, aliases and
+``functools.partial``), layer objects, tensors, models and the calls made on them.
+Anything it cannot fold becomes ``UNKNOWN``, and rules never guess on that.
+
+Scopes analysed: the module body, every function (parameters unknown), and every
+subclass of ``keras.Model``/``keras.layers.Layer`` (``__init__``/``build`` then
+``call``). Calls to functions of the same module are followed one level deep, with
+their arguments bound, so a ``conv_block(x, 64)`` helper joins its caller's graph.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from astroid import nodes
+
+from keraslint import names
+from keraslint.graph import (
+    UNKNOWN,
+    Apply,
+    Condition,
+    Event,
+    Graph,
+    Layer,
+    LayersOf,
+    LossSpec,
+    ModelValue,
+    Tensor,
+)
+from keraslint.signatures import ACTIVATION_FUNCTIONS, layer_config
+
+MAX_UNROLL = 64
+INLINE_DEPTH = 1
+TRAIN_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
+LOSS_FAMILIES = {
+    "categorical_crossentropy": "categorical",
+    "categoricalcrossentropy": "categorical",
+    "categorical_focal_crossentropy": "categorical",
+    "categoricalfocalcrossentropy": "categorical",
+    "sparse_categorical_crossentropy": "sparse_categorical",
+    "sparsecategoricalcrossentropy": "sparse_categorical",
+    "binary_crossentropy": "binary",
+    "binarycrossentropy": "binary",
+    "binary_focal_crossentropy": "binary",
+    "binaryfocalcrossentropy": "binary",
+    "bce": "binary",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Ref:
+    """A reference to a Keras (or other imported) name, maybe with partial() presets."""
+
+    qualified: str
+    presets: tuple = ()  # ((key, value), ...) from functools.partial
+    inferred: bool = False
+
+    @property
+    def canonical(self) -> str | None:
+        return names.canonical(self.qualified)
+
+    @property
+    def layer_kind(self) -> str | None:
+        canonical = self.canonical
+        if canonical and canonical.startswith("layers.") and canonical != "layers.Layer":
+            return canonical.split(".", 1)[1]
+        return None
+
+
+@dataclasses.dataclass(eq=False)
+class ListValue:
+    items: list
+
+
+@dataclasses.dataclass(eq=False)
+class SelfRef:
+    cls: nodes.ClassDef
+
+
+@dataclasses.dataclass(eq=False)
+class BoundMethod:
+    obj: Any
+    name: str
+
+
+@dataclasses.dataclass
+class Frame:
+    names: dict
+    state: dict  # mutable object state: ("tail", model) -> Tensor, ("attr", name) -> value
+    graph: Graph
+    condition: Condition = Condition()
+    depth: int = 0
+    self_ref: SelfRef | None = None
+    returns: list = dataclasses.field(default_factory=list)
+    via: nodes.NodeNG | None = None  # call site of the inlined function being interpreted
+
+    def fork(self, extra: str | None) -> "Frame":
+        condition = self.condition | {extra} if extra else self.condition
+        return dataclasses.replace(self, names=dict(self.names), state=dict(self.state), condition=condition)
+
+
+def _merge_values(a: Any, b: Any, cond_a: str | None, cond_b: str | None) -> Any:
+    if a is b:
+        return a
+    if isinstance(a, Tensor) and isinstance(b, Tensor):
+        merged: dict = {}
+        for tensor, extra in ((a, cond_a), (b, cond_b)):
+            for producer, condition in tensor:
+                condition = condition | {extra} if extra else condition
+                merged[producer] = merged[producer] & condition if producer in merged else condition
+        return Tensor(merged)
+    return UNKNOWN
+
+
+def _merge_into(target: dict, a: dict, b: dict, cond_a: str | None, cond_b: str | None) -> None:
+    for key in set(a) | set(b):
+        if key in a and key in b:
+            target[key] = _merge_values(a[key], b[key], cond_a, cond_b)
+        else:
+            target[key] = a.get(key, b.get(key))
+
+
+class ModuleAnalysis:
+    """Graphs of every scope of one module."""
+
+    def __init__(self, module: nodes.Module):
+        self.module = module
+        self.imports = names.ImportTable(module)
+        self.graphs: list[Graph] = []
+        self.globals: dict[str, Any] = {}
+        self.class_outputs: dict[nodes.ClassDef, Tensor] = {}
+        # A module that changes the global image data format makes layer defaults unknown.
+        self.channels_last_default = not any(
+            isinstance(call.func, (nodes.Name, nodes.Attribute))
+            and (names.attribute_chain(call.func) or [""])[-1] in ("set_image_data_format", "set_image_dim_ordering")
+            for call in module.nodes_of_class(nodes.Call)
+        )
+
+    # ------------------------------------------------------------------ scopes
+    def run(self) -> "ModuleAnalysis":
+        self._collect_globals()
+        for cls in self.module.nodes_of_class(nodes.ClassDef):
+            if self._keras_base(cls) in ("layers.Layer", "Model"):
+                self._run_class(cls)
+        self._run_scope(self.module, self.module.body, {})
+        for func in self.module.nodes_of_class(nodes.FunctionDef):
+            if isinstance(func.parent, nodes.ClassDef) and self._keras_base(func.parent) in ("layers.Layer", "Model"):
+                continue
+            self._run_scope(func, func.body, {arg.name: UNKNOWN for arg in func.args.arguments})
+        return self
+
+    def _collect_globals(self) -> None:
+        """Module-level literal constants, layer aliases, partials, functions and classes."""
+        frame = Frame(names=self.globals, state={}, graph=Graph(self.module))
+        for stmt in self.module.body:
+            if isinstance(stmt, nodes.FunctionDef):
+                self.globals[stmt.name] = stmt
+            elif isinstance(stmt, nodes.ClassDef):
+                self.globals[stmt.name] = stmt
+            elif isinstance(stmt, nodes.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], nodes.AssignName):
+                value = self._evaluate_pure(stmt.value, frame)
+                if value is not UNKNOWN:
+                    self.globals[stmt.targets[0].name] = value
+
+    def _evaluate_pure(self, node: nodes.NodeNG, frame: Frame) -> Any:
+        """Fold a module-level value without creating graph nodes: literals and references only."""
+        if isinstance(node, nodes.Call):
+            func = self.evaluate(node.func, frame)
+            if isinstance(func, Ref) and func.canonical == "partial" and node.args:
+                target = self._evaluate_pure(node.args[0], frame)
+                if isinstance(target, Ref):
+                    presets = dict(target.presets)
+                    presets.update({kw.arg: self._evaluate_pure(kw.value, frame) for kw in node.keywords or () if kw.arg})
+                    return dataclasses.replace(target, presets=tuple(presets.items()))
+            return UNKNOWN
+        if isinstance(node, (nodes.Const, nodes.Name, nodes.Attribute, nodes.Tuple, nodes.UnaryOp, nodes.BinOp)):
+            value = self.evaluate(node, frame)
+            return value if isinstance(value, (Ref, int, float, str, bool, tuple, type(None))) else UNKNOWN
+        return UNKNOWN
+
+    def _keras_base(self, cls: nodes.ClassDef) -> str | None:
+        """Canonical Keras class a user class derives from (through same-module classes)."""
+        for base in cls.bases:
+            value = self.evaluate(base, Frame(names=self.globals, state={}, graph=Graph(cls)))
+            if isinstance(value, Ref) and value.canonical:
+                return value.canonical
+            if isinstance(value, nodes.ClassDef) and value is not cls:
+                inherited = self._keras_base(value)
+                if inherited:
+                    return inherited
+        return None
+
+    def _run_scope(self, scope: nodes.NodeNG, body: list, params: dict) -> Graph:
+        graph = Graph(scope)
+        frame = Frame(names=dict(params), state={}, graph=graph)
+        self._exec_block(body, frame)
+        self._finish(frame)
+        self.graphs.append(graph)
+        return graph
+
+    def _run_class(self, cls: nodes.ClassDef) -> None:
+        graph = Graph(cls)
+        self_ref = SelfRef(cls)
+        frame = Frame(names={}, state={}, graph=graph, self_ref=self_ref)
+        methods = {m.name: m for m in cls.mymethods()}
+        for name in ("__init__", "build"):
+            if name in methods:
+                method = methods[name]
+                frame.names = {arg.name: UNKNOWN for arg in method.args.arguments}
+                frame.names[method.args.arguments[0].name] = self_ref
+                self._exec_block(method.body, frame)
+        call = methods.get("call")
+        if call is not None and len(call.args.arguments) >= 2:
+            frame.names = {arg.name: UNKNOWN for arg in call.args.arguments}
+            frame.names[call.args.arguments[0].name] = self_ref
+            is_model = self._keras_base(cls) == "Model"
+            entry = Layer(kind="Input" if is_model else "?", config={}, node=call.args.arguments[1])
+            frame.names[call.args.arguments[1].name] = Tensor.of(self._new_apply(entry, [], call, frame))
+            frame.returns = []
+            self._exec_block(call.body, frame)
+            outputs = self._merged_returns(frame)
+            if isinstance(outputs, Tensor):
+                self.class_outputs[cls] = outputs
+        self._finish(frame)
+        self.graphs.append(graph)
+
+    def _finish(self, frame: Frame) -> None:
+        """Outputs that leave the scope: returned tensors and the last layers of models."""
+        for value in frame.returns:
+            for tensor in self._tensors_in(value):
+                frame.graph.escaping.update(p for p, _ in tensor)
+        for key, value in frame.state.items():
+            if key[0] == "tail" and isinstance(value, Tensor):
+                frame.graph.escaping.update(p for p, _ in value)
+                key[1].outputs = key[1].outputs or value
+
+    # -------------------------------------------------------------- statements
+    def _exec_block(self, body: list, frame: Frame) -> None:
+        for stmt in body:
+            self._exec(stmt, frame)
+
+    def _exec(self, stmt: nodes.NodeNG, frame: Frame) -> None:
+        if isinstance(stmt, nodes.Assign):
+            value = self.evaluate(stmt.value, frame)
+            for target in stmt.targets:
+                self._bind(target, value, frame, stmt)
+        elif isinstance(stmt, nodes.AnnAssign) and stmt.value is not None:
+            self._bind(stmt.target, self.evaluate(stmt.value, frame), frame, stmt)
+        elif isinstance(stmt, nodes.AugAssign):
+            self._bind(stmt.target, UNKNOWN, frame, stmt)
+        elif isinstance(stmt, nodes.Expr):
+            self.evaluate(stmt.value, frame)
+        elif isinstance(stmt, nodes.Return):
+            frame.returns.append(self.evaluate(stmt.value, frame) if stmt.value else None)
+        elif isinstance(stmt, nodes.If):
+            self._exec_if(stmt, frame)
+        elif isinstance(stmt, (nodes.For, nodes.While)):
+            self._exec_loop(stmt, frame)
+        elif isinstance(stmt, nodes.With):
+            for item, alias in stmt.items:
+                value = self.evaluate(item, frame)
+                if alias is not None:
+                    self._bind(alias, value, frame, stmt)
+            self._exec_block(stmt.body, frame)
+        elif isinstance(stmt, nodes.Try):
+            self._exec_block(stmt.body, frame)
+            self._exec_block(stmt.orelse, frame)
+            self._exec_block(stmt.finalbody, frame)
+        elif isinstance(stmt, (nodes.FunctionDef, nodes.ClassDef)):
+            frame.names[stmt.name] = stmt
+
+    def _exec_if(self, stmt: nodes.If, frame: Frame) -> None:
+        test = self._fold_test(stmt.test, frame)
+        if test is True:
+            self._exec_block(stmt.body, frame)
+            return
+        if test is False:
+            self._exec_block(stmt.orelse, frame)
+            return
+        text = stmt.test.as_string()
+        cond_body, cond_else = text, f"not ({text})"
+        body, orelse = frame.fork(cond_body), frame.fork(cond_else)
+        self._exec_block(stmt.body, body)
+        self._exec_block(stmt.orelse, orelse)
+        self._join(frame, body, orelse, cond_body, cond_else)
+
+    def _join(self, frame: Frame, a: Frame, b: Frame, cond_a: str | None, cond_b: str | None) -> None:
+        _merge_into(frame.names, a.names, b.names, cond_a, cond_b)
+        _merge_into(frame.state, a.state, b.state, cond_a, cond_b)
+        frame.returns.extend(r for r in a.returns + b.returns if r not in frame.returns)
+
+    def _fold_test(self, test: nodes.NodeNG, frame: Frame) -> Any:
+        if test.as_string() in ('__name__ == "__main__"', "__name__ == '__main__'"):
+            return True
+        value = self.evaluate(test, frame)
+        if isinstance(value, (bool, int, float, str, type(None), tuple)):
+            return bool(value)
+        return UNKNOWN
+
+    def _exec_loop(self, stmt: nodes.For | nodes.While, frame: Frame) -> None:
+        items = self._iteration_values(self.evaluate(stmt.iter, frame)) if isinstance(stmt, nodes.For) else None
+        if items is not None:
+            for item in items:
+                self._bind(stmt.target, item, frame, stmt)
+                self._exec_block(stmt.body, frame)
+            self._exec_block(stmt.orelse, frame)
+            return
+        # Unknown trip count: the body may run zero times, or twice in a row (which is
+        # what shows a `fit(); freeze; fit()` sequence spread over iterations).
+        looped = frame.fork(None)
+        for _ in range(2):
+            if isinstance(stmt, nodes.For):
+                self._bind(stmt.target, UNKNOWN, looped, stmt)
+            self._exec_block(stmt.body, looped)
+        self._join(frame, looped, frame.fork(None), None, None)
+
+    def _iteration_values(self, iterable: Any) -> list | None:
+        if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL:
+            return list(iterable)
+        if isinstance(iterable, ListValue) and len(iterable.items) <= MAX_UNROLL:
+            return list(iterable.items)
+        if isinstance(iterable, range) and len(iterable) <= MAX_UNROLL:
+            return list(iterable)
+        if isinstance(iterable, LayersOf):
+            return [iterable]  # each element is "a layer of that model"
+        return None
+
+    def _bind(self, target: nodes.NodeNG, value: Any, frame: Frame, stmt: nodes.NodeNG) -> None:
+        if isinstance(target, nodes.AssignName):
+            frame.names[target.name] = value
+            if isinstance(value, ModelValue) and value.name == "model":
+                value.name = target.name
+        elif isinstance(target, (nodes.Tuple, nodes.List)):
+            parts = value if isinstance(value, tuple) else value.items if isinstance(value, ListValue) else None
+            for i, element in enumerate(target.elts):
+                part = parts[i] if parts is not None and i < len(parts) else UNKNOWN
+                self._bind(element, part, frame, stmt)
+        elif isinstance(target, nodes.AssignAttr):
+            owner = self.evaluate(target.expr, frame)
+            if target.attrname == "trainable":
+                self._record_trainable(owner, value, frame, stmt)
+            elif isinstance(owner, SelfRef):
+                frame.state[("attr", target.attrname)] = value
+                if isinstance(value, ModelValue) and value.name == "model":
+                    value.name = f"self.{target.attrname}"
+
+    def _record_trainable(self, owner: Any, value: Any, frame: Frame, stmt: nodes.NodeNG) -> None:
+        event = Event("set_trainable", stmt, value=value, condition=frame.condition)
+        if isinstance(owner, ModelValue):
+            event.model = owner
+        elif isinstance(owner, Layer):
+            if owner.model is not None:
+                event.model = owner.model
+            else:
+                event.layer = owner
+        elif isinstance(owner, LayersOf):
+            event.layers_of = owner.model
+        else:
+            return
+        frame.graph.events.append(event)
+
+    # ------------------------------------------------------------- expressions
+    def evaluate(self, node: nodes.NodeNG | None, frame: Frame) -> Any:
+        if node is None:
+            return None
+        handler = getattr(self, f"_eval_{type(node).__name__}", None)
+        if handler is None:
+            return UNKNOWN
+        return handler(node, frame)
+
+    def _eval_Const(self, node: nodes.Const, frame: Frame) -> Any:
+        return node.value
+
+    def _eval_Name(self, node: nodes.Name, frame: Frame) -> Any:
+        if node.name in frame.names:
+            return frame.names[node.name]
+        if node.name in self.globals:
+            return self.globals[node.name]
+        qualified = self.imports.qualified(node.name)
+        if qualified is not None:
+            return Ref(qualified)
+        if node.name == "range":
+            return Ref("builtins.range")
+        return UNKNOWN
+
+    def _eval_Tuple(self, node: nodes.Tuple, frame: Frame) -> Any:
+        values = [self.evaluate(e, frame) for e in node.elts]
+        if all(isinstance(v, (int, float, str, bool, type(None), tuple)) for v in values):
+            return tuple(values)
+        return ListValue(values)
+
+    def _eval_List(self, node: nodes.List, frame: Frame) -> Any:
+        return ListValue([self.evaluate(e, frame) for e in node.elts])
+
+    def _eval_UnaryOp(self, node: nodes.UnaryOp, frame: Frame) -> Any:
+        operand = self.evaluate(node.operand, frame)
+        if isinstance(operand, (int, float)) and not isinstance(operand, bool):
+            if node.op == "-":
+                return -operand
+            if node.op == "+":
+                return operand
+        if node.op == "not" and isinstance(operand, (bool, int, str, type(None))):
+            return not operand
+        return UNKNOWN
+
+    def _eval_BinOp(self, node: nodes.BinOp, frame: Frame) -> Any:
+        left, right = self.evaluate(node.left, frame), self.evaluate(node.right, frame)
+        numbers = (int, float)
+        if isinstance(left, numbers) and isinstance(right, numbers):
+            try:
+                return {"+": left + right, "-": left - right, "*": left * right, "//": left // right if right else UNKNOWN}.get(
+                    node.op, UNKNOWN
+                )
+            except (ArithmeticError, TypeError):
+                return UNKNOWN
+        if isinstance(left, tuple) and isinstance(right, tuple) and node.op == "+":
+            return left + right
+        tensors = [v for v in (left, right) if isinstance(v, Tensor)]
+        if tensors:
+            return Tensor.of(self._opaque(f"op{node.op}", tensors, node, frame))
+        return UNKNOWN
+
+    def _eval_Compare(self, node: nodes.Compare, frame: Frame) -> Any:
+        left = self.evaluate(node.left, frame)
+        if len(node.ops) != 1:
+            return UNKNOWN
+        op, right_node = node.ops[0]
+        right = self.evaluate(right_node, frame)
+        literal = (int, float, str, bool, type(None))
+        if isinstance(left, literal) and isinstance(right, literal):
+            return {"==": left == right, "!=": left != right, "is": left is right, "is not": left is not right}.get(
+                op, UNKNOWN
+            )
+        return UNKNOWN
+
+    def _eval_Attribute(self, node: nodes.Attribute, frame: Frame) -> Any:
+        owner = self.evaluate(node.expr, frame)
+        attr = node.attrname
+        if isinstance(owner, Ref):
+            return Ref(f"{owner.qualified}.{attr}")
+        if isinstance(owner, SelfRef):
+            return frame.state.get(("attr", attr), UNKNOWN)
+        if isinstance(owner, ModelValue):
+            if attr == "layers":
+                return LayersOf(owner)
+            if attr in ("output", "outputs") and owner.outputs is not None:
+                return owner.outputs
+            return BoundMethod(owner, attr)
+        if isinstance(owner, Layer) and owner.model is not None:
+            return self._eval_Attribute_on_model(owner.model, node, frame)
+        if isinstance(owner, ListValue) and attr in ("append", "extend", "insert"):
+            return BoundMethod(owner, attr)
+        return UNKNOWN
+
+    def _eval_Attribute_on_model(self, model: ModelValue, node: nodes.Attribute, frame: Frame) -> Any:
+        if node.attrname == "layers":
+            return LayersOf(model)
+        return BoundMethod(model, node.attrname)
+
+    def _eval_Subscript(self, node: nodes.Subscript, frame: Frame) -> Any:
+        owner = self.evaluate(node.value, frame)
+        if isinstance(owner, LayersOf):
+            return owner  # model.layers[-1], model.layers[:10]: still layers of that model
+        index = self.evaluate(node.slice, frame)
+        if isinstance(owner, (ListValue, tuple)) and isinstance(index, int) and not isinstance(index, bool):
+            items = owner.items if isinstance(owner, ListValue) else owner
+            if -len(items) <= index < len(items):
+                return items[index]
+        if isinstance(owner, Tensor):
+            return Tensor.of(self._opaque("getitem", [owner], node, frame))
+        return UNKNOWN
+
+    def _eval_Call(self, node: nodes.Call, frame: Frame) -> Any:
+        func = self.evaluate(node.func, frame)
+        if isinstance(func, Ref):
+            return self._call_ref(func, node, frame)
+        if isinstance(func, Layer):
+            return self._apply_layer(func, node, frame)
+        if isinstance(func, ModelValue):
+            return self._apply_layer(self._model_layer(func), node, frame)
+        if isinstance(func, BoundMethod):
+            return self._call_method(func, node, frame)
+        if isinstance(func, nodes.FunctionDef):
+            return self._inline(func, node, frame)
+        if isinstance(func, nodes.ClassDef):
+            return self._instantiate(func, node, frame)
+        return self._unknown_call(node, frame)
+
+    def _args(self, node: nodes.Call, frame: Frame) -> tuple[list, dict, bool]:
+        args = [self.evaluate(a, frame) if not isinstance(a, nodes.Starred) else UNKNOWN for a in node.args]
+        kwargs = {kw.arg: self.evaluate(kw.value, frame) for kw in node.keywords or () if kw.arg}
+        open_config = any(kw.arg is None for kw in node.keywords or ()) or any(
+            isinstance(a, nodes.Starred) for a in node.args
+        )
+        return args, kwargs, open_config
+
+    def _tensors_in(self, value: Any) -> list[Tensor]:
+        if isinstance(value, Tensor):
+            return [value]
+        if isinstance(value, ListValue):
+            return [t for item in value.items for t in self._tensors_in(item)]
+        if isinstance(value, dict):
+            return [t for item in value.values() for t in self._tensors_in(item)]
+        return []
+
+    def _unknown_call(self, node: nodes.Call, frame: Frame) -> Any:
+        """A call the engine does not understand: its tensor arguments feed an opaque node."""
+        args, kwargs, _ = self._args(node, frame)
+        tensors = [t for value in list(args) + list(kwargs.values()) for t in self._tensors_in(value)]
+        for value in list(args) + list(kwargs.values()):
+            if isinstance(value, ListValue):
+                value.items = [UNKNOWN if isinstance(i, Tensor) else i for i in value.items]
+        if tensors:
+            return Tensor.of(self._opaque("call", tensors, node, frame))
+        return UNKNOWN
+
+    # Calls of Keras names -------------------------------------------------
+    def _call_ref(self, ref: Ref, node: nodes.Call, frame: Frame) -> Any:
+        canonical = ref.canonical or ""
+        kind = ref.layer_kind
+        if canonical == "partial":
+            return self._evaluate_pure(node, frame)
+        if canonical == "Input" or kind == "InputLayer":
+            args, kwargs, _ = self._args(node, frame)
+            shape = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else UNKNOWN))
+            layer = Layer(kind="Input", config={"shape": shape}, node=node, condition=frame.condition)
+            if kind == "InputLayer":
+                return layer
+            return Tensor.of(self._new_apply(layer, [], node, frame))
+        if kind is not None:
+            return self._construct(kind, ref, node, frame)
+        if canonical == "Sequential":
+            return self._sequential(node, frame)
+        if canonical == "Model":
+            return self._functional(node, frame)
+        if canonical.startswith("applications.") and canonical.split(".")[1][:1].isupper():
+            _, kwargs, _ = self._args(node, frame)
+            weights = kwargs.get("weights", "imagenet")
+            pretrained = weights is not None and weights is not UNKNOWN
+            return self._new_model("application", node, frame, pretrained=pretrained)
+        if canonical.startswith("hub.models.") and canonical.endswith(".from_preset"):
+            _, kwargs, _ = self._args(node, frame)
+            return self._new_model("application", node, frame, pretrained=kwargs.get("load_weights", True) is not False)
+        if canonical.startswith("losses.") and canonical.split(".")[1][:1].isupper():
+            _, kwargs, _ = self._args(node, frame)
+            family = LOSS_FAMILIES.get(canonical.split(".")[1].lower(), "other")
+            return LossSpec(family, kwargs.get("from_logits", False), node, "class")
+        if canonical.split(".")[0] in ("activations", "nn", "ops"):
+            name = canonical.split(".")[1]
+            args, _, _ = self._args(node, frame)
+            tensors = [t for a in args for t in self._tensors_in(a)]
+            if tensors and name in ACTIVATION_FUNCTIONS:
+                layer = Layer(kind="Activation", config={"activation": name}, node=node, condition=frame.condition)
+                return Tensor.of(self._new_apply(layer, tensors[:1], node, frame))
+        if ref.qualified == "builtins.range":
+            args, _, _ = self._args(node, frame)
+            if args and all(isinstance(a, int) and not isinstance(a, bool) for a in args) and len(args) <= 3:
+                return range(*args)
+            return UNKNOWN
+        return self._unknown_call(node, frame)
+
+    def _construct(self, kind: str, ref: Ref, node: nodes.Call, frame: Frame) -> Layer:
+        args, kwargs, open_config = self._args(node, frame)
+        return Layer(
+            kind=kind,
+            config=layer_config(kind, args, kwargs, dict(ref.presets)),
+            node=node,
+            condition=frame.condition,
+            inferred=ref.inferred,
+            open_config=open_config,
+            via=frame.via,
+        )
+
+    def _new_model(self, style: str, node: nodes.NodeNG, frame: Frame, pretrained: bool = False) -> ModelValue:
+        model = ModelValue(style=style, node=node, pretrained=pretrained)
+        frame.graph.models.append(model)
+        return model
+
+    @staticmethod
+    def _model_layer(model: ModelValue) -> Layer:
+        if model.as_layer is None:
+            model.as_layer = Layer(kind="Model", config={}, node=model.node, model=model)
+        return model.as_layer
+
+    def _sequential(self, node: nodes.Call, frame: Frame) -> ModelValue:
+        model = self._new_model("sequential", node, frame)
+        args, kwargs, _ = self._args(node, frame)
+        items = kwargs.get("layers", args[0] if args else None)
+        if isinstance(items, ListValue):
+            for item in items.items:
+                self._sequential_add(model, item, node, frame)
+        elif items is not None:
+            model.output_is_known = False
+        return model
+
+    def _sequential_add(self, model: ModelValue, item: Any, call: nodes.NodeNG, frame: Frame) -> None:
+        key = ("tail", model)
+        tail = frame.state.get(key)
+        if isinstance(item, ModelValue):
+            item = self._model_layer(item)
+        if isinstance(item, Tensor):  # model.add(keras.Input(...))
+            frame.state[key] = item
+            model.applies.update(p for p, _ in item)
+            return
+        if not isinstance(item, Layer):
+            item = Layer(kind="?", config={}, node=call, condition=frame.condition)
+        if item.kind == "Input":
+            apply = self._new_apply(item, [], item.node, frame)
+        else:
+            if tail is None and "input_shape" in item.config:
+                entry = Layer(kind="Input", config={"shape": item.config["input_shape"]}, node=item.node)
+                tail = Tensor.of(self._new_apply(entry, [], item.node, frame))
+                model.applies.update(p for p, _ in tail)
+            apply = self._new_apply(item, [tail] if tail is not None else [], call, frame)
+        model.applies.add(apply)
+        frame.state[key] = Tensor.of(apply)
+
+    def _functional(self, node: nodes.Call, frame: Frame) -> ModelValue:
+        model = self._new_model("functional", node, frame)
+        args, kwargs, _ = self._args(node, frame)
+        outputs = kwargs.get("outputs", args[1] if len(args) > 1 else UNKNOWN)
+        tensors = self._tensors_in(outputs)
+        if not tensors:
+            model.output_is_known = False
+            return model
+        if isinstance(outputs, ListValue) and len(outputs.items) > 1:
+            model.output_is_known = False  # several outputs: losses pair up per output
+        merged: dict = {}
+        for tensor in tensors:
+            merged.update(tensor.producers)
+            frame.graph.escaping.update(tensor.producers)
+        model.outputs = Tensor(merged)
+        stack = list(merged)
+        while stack:
+            apply = stack.pop()
+            if apply not in model.applies:
+                model.applies.add(apply)
+                stack.extend(p for p, _ in apply.inputs)
+        return model
+
+    # Applying layers ------------------------------------------------------
+    def _apply_layer(self, layer: Layer, node: nodes.Call, frame: Frame) -> Any:
+        args, kwargs, _ = self._args(node, frame)
+        inputs = args[0] if args else kwargs.get("inputs", UNKNOWN)
+        tensors = self._tensors_in(inputs)
+        if not tensors:
+            placeholder = Layer(kind="?", config={}, node=node)
+            tensors = [Tensor.of(self._new_apply(placeholder, [], node, frame))]
+        apply = self._new_apply(layer, tensors, node, frame, training=kwargs.get("training"))
+        return Tensor.of(apply)
+
+    def _opaque(self, label: str, tensors: list[Tensor], node: nodes.NodeNG, frame: Frame) -> Apply:
+        layer = Layer(kind="?", config={"label": label}, node=node, condition=frame.condition)
+        return self._new_apply(layer, tensors, node, frame)
+
+    def _new_apply(self, layer: Layer, tensors: list, node: nodes.NodeNG, frame: Frame, training: Any = None) -> Apply:
+        inputs = [(producer, condition) for tensor in tensors for producer, condition in tensor]
+        apply = Apply(layer=layer, inputs=inputs, node=node, condition=frame.condition, training=training)
+        apply.rank, apply.channel_axis = self._output_layout(apply)
+        frame.graph.applies.append(apply)
+        return apply
+
+    def _output_layout(self, apply: Apply) -> tuple[int | None, int | None]:
+        """Output rank (batch included) and channel axis, where the code states them."""
+        layer = apply.layer
+        kind = layer.kind
+        ranks = {p.rank for p, _ in apply.inputs}
+        channels = {p.channel_axis for p, _ in apply.inputs}
+        in_rank = ranks.pop() if len(ranks) == 1 else None
+        in_channel = channels.pop() if len(channels) == 1 else None
+        if kind == "Input":
+            shape = layer.config.get("shape")
+            return (len(shape) + 1 if isinstance(shape, tuple) else None), None
+        spatial = _spatial_dims(kind)
+        if kind.startswith("Global"):
+            keepdims = layer.get("keepdims", False)
+            if keepdims is False:
+                return 2, 1
+            return None, None
+        if kind in ("Dense",):
+            return in_rank, (in_rank - 1 if in_rank else None)
+        if kind == "Flatten":
+            return 2, 1
+        if spatial:
+            rank = spatial + 2
+            data_format = layer.get("data_format", None)
+            if data_format == "channels_first":
+                return rank, 1
+            if data_format == "channels_last" or (data_format is None and self.channels_last_default):
+                if kind in names.CONV_LAYERS or in_channel in (None, rank - 1):
+                    return rank, rank - 1
+            return rank, None
+        if kind in names.DROPOUT_LAYERS or kind in names.ACTIVATION_LAYERS or kind in (
+            "BatchNormalization",
+            "LayerNormalization",
+            "GaussianNoise",
+            "Rescaling",
+            "Normalization",
+        ):
+            return in_rank, in_channel
+        if kind == "Reshape":
+            target = layer.get("target_shape")
+            return (len(target) + 1 if isinstance(target, tuple) else None), None
+        return None, None
+
+    # Calls of methods -----------------------------------------------------
+    def _call_method(self, method: BoundMethod, node: nodes.Call, frame: Frame) -> Any:
+        obj, name = method.obj, method.name
+        if isinstance(obj, ListValue):
+            args, _, _ = self._args(node, frame)
+            if name == "append" and args:
+                obj.items.append(args[0])
+            elif name == "extend" and args and isinstance(args[0], ListValue):
+                obj.items.extend(args[0].items)
+            else:
+                obj.items.append(UNKNOWN)
+            return None
+        model: ModelValue = obj
+        if name == "add":
+            args, _, _ = self._args(node, frame)
+            if args:
+                self._sequential_add(model, args[0], node, frame)
+            return None
+        if name == "compile":
+            args, kwargs, _ = self._args(node, frame)
+            loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
+            self._sync_outputs(model, frame)
+            frame.graph.events.append(
+                Event("compile", node, model=model, loss=self._loss_spec(loss, node), condition=frame.condition)
+            )
+            return None
+        if name in TRAIN_METHODS:
+            self._sync_outputs(model, frame)
+            frame.graph.events.append(Event("train", node, model=model, condition=frame.condition))
+            return UNKNOWN
+        if name in ("pop",):
+            frame.state[("tail", model)] = None
+            model.output_is_known = False
+        return self._unknown_call(node, frame)
+
+    def _sync_outputs(self, model: ModelValue, frame: Frame) -> None:
+        tail = frame.state.get(("tail", model))
+        if isinstance(tail, Tensor):
+            model.outputs = tail
+
+    def _loss_spec(self, loss: Any, node: nodes.Call) -> LossSpec | None:
+        if isinstance(loss, LossSpec):
+            return loss
+        if isinstance(loss, str):
+            return LossSpec(LOSS_FAMILIES.get(loss.lower(), "other"), False, node, "string")
+        if isinstance(loss, Ref) and (loss.canonical or "").startswith("losses."):
+            name = loss.canonical.split(".")[1]
+            if name[:1].islower():
+                return LossSpec(LOSS_FAMILIES.get(name, "other"), False, node, "function")
+        return None
+
+    # Same-module functions and classes -------------------------------------
+    def _inline(self, func: nodes.FunctionDef, node: nodes.Call, frame: Frame) -> Any:
+        if frame.depth >= INLINE_DEPTH:
+            return self._unknown_call(node, frame)
+        args, kwargs, _ = self._args(node, frame)
+        params = {}
+        positional = func.args.posonlyargs + func.args.args
+        defaults = func.args.defaults or []
+        offset = len(positional) - len(defaults)
+        for i, arg in enumerate(positional):
+            if i < len(args):
+                params[arg.name] = args[i]
+            elif arg.name in kwargs:
+                params[arg.name] = kwargs[arg.name]
+            elif i >= offset:
+                params[arg.name] = self._evaluate_pure(defaults[i - offset], frame)
+            else:
+                params[arg.name] = UNKNOWN
+        for arg, default in zip(func.args.kwonlyargs, func.args.kw_defaults or []):
+            params[arg.name] = kwargs.get(arg.name, self._evaluate_pure(default, frame) if default else UNKNOWN)
+        inner = dataclasses.replace(frame, names=params, depth=frame.depth + 1, returns=[], via=node)
+        self._exec_block(func.body, inner)
+        return self._merged_returns(inner)
+
+    def _merged_returns(self, frame: Frame) -> Any:
+        values = [v for v in frame.returns if v is not None]
+        if not values:
+            return None
+        result = values[0]
+        for value in values[1:]:
+            result = _merge_values(result, value, None, None)
+        return result
+
+    def _instantiate(self, cls: nodes.ClassDef, node: nodes.Call, frame: Frame) -> Any:
+        base = self._keras_base(cls)
+        if base == "Model":
+            model = self._new_model("subclassed", node, frame)
+            outputs = self.class_outputs.get(cls)
+            model.outputs = outputs
+            model.output_is_known = outputs is not None
+            if outputs is not None:
+                model.applies.update(outputs.producers)
+            return model
+        if base and base.startswith("layers."):
+            kind = base.split(".", 1)[1]
+            if kind != "Layer":
+                ref = Ref(f"keras.{base}", inferred=True)
+                layer = self._construct(kind, ref, node, frame)
+                layer.open_config = True  # the subclass's __init__ may set anything
+                return layer
+            return Layer(kind="?", config={"class": cls.name}, node=node, condition=frame.condition)
+        return self._unknown_call(node, frame)
+
+
+def _spatial_dims(kind: str) -> int | None:
+    for n in (1, 2, 3):
+        if kind.endswith(f"{n}D") or kind.endswith(f"{n}DTranspose"):
+            return n
+    return None
+
+
+def analyse(module: nodes.Module) -> ModuleAnalysis:
+    return ModuleAnalysis(module).run()
+

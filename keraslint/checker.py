@@ -1,0 +1,60 @@
+"""The pylint checker: builds the model graphs of each module and runs the rules."""
+
+from __future__ import annotations
+
+import traceback
+import warnings
+
+from astroid import nodes
+from pylint.checkers import BaseChecker
+from pylint.interfaces import HIGH, INFERENCE
+
+from keraslint.builder import analyse
+from keraslint.rules import ALL_RULES
+
+
+class KerasChecker(BaseChecker):
+    """Keras model-architecture checks (keraslint)."""
+
+    name = "keraslint"
+    msgs = {rule.msgid: (rule.template, rule.symbol, rule.summary) for rule in ALL_RULES}
+    options = tuple(option for rule in ALL_RULES for option in rule.options)
+
+    def visit_module(self, node: nodes.Module) -> None:
+        enabled = [rule for rule in ALL_RULES if self.linter.is_message_enabled(rule.msgid)]
+        if not enabled or not _mentions_keras(node):
+            return
+        try:
+            analysis = analyse(node)
+            options = {"keras_major_version": self.linter.config.keras_major_version}
+            findings = {}
+            for rule in enabled:
+                for finding in rule.check(analysis, options):
+                    # A helper is analysed on its own and inlined at each call: one finding per place.
+                    key = (finding.symbol, finding.node.lineno, finding.node.col_offset)
+                    findings.setdefault(key, finding)
+        except Exception:  # pylint: disable=broad-exception-caught
+            # A module the engine cannot follow yields no finding, never a crashed lint run.
+            warnings.warn(
+                f"keraslint could not analyse {node.file or node.name}; no keraslint findings for it. "
+                f"Please report this:\n{traceback.format_exc()}",
+                RuntimeWarning,
+                stacklevel=1,
+            )
+            return
+        for finding in findings.values():
+            self.add_message(
+                finding.symbol,
+                node=finding.node,
+                args=finding.args,
+                confidence=INFERENCE if finding.inferred else HIGH,
+            )
+
+
+def _mentions_keras(module: nodes.Module) -> bool:
+    """Cheap pre-filter: only modules importing something Keras-like are analysed."""
+    for node in module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+        modules = [name for name, _ in node.names] if isinstance(node, nodes.Import) else [node.modname or ""]
+        if any(m.split(".")[0] in ("keras", "tensorflow", "tf_keras", "keras_hub", "keras_cv", "keras_nlp") for m in modules):
+            return True
+    return False

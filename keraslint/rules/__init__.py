@@ -1,0 +1,43 @@
+"""The rule set: small checkers over the model graph, one module each.
+
+Each module's docstring is the rule's documentation page (``docs/rules/<symbol>.md``
+is generated from it by ``python -m keraslint.docgen``); its ``RULE`` record holds
+the message id, symbol, message and the ``check(analysis, options)`` function.
+"""
+
+from keraslint.rules import (
+    batchnorm_on_raw_input,
+    batchnorm_wrong_axis,
+    bias_before_batchnorm,
+    dense_on_unflattened,
+    dropout_before_batchnorm,
+    frozen_base_training_mode,
+    loss_activation_mismatch,
+    probabilities_loss_on_logits,
+    redundant_activation,
+    softmax_with_from_logits,
+    stacked_linear_layers,
+    trainable_after_compile,
+)
+from keraslint.rules.base import Finding, Rule
+
+ALL_RULES: tuple[Rule, ...] = tuple(
+    module.RULE
+    for module in (
+        bias_before_batchnorm,
+        batchnorm_wrong_axis,
+        trainable_after_compile,
+        softmax_with_from_logits,
+        probabilities_loss_on_logits,
+        loss_activation_mismatch,
+        dropout_before_batchnorm,
+        stacked_linear_layers,
+        frozen_base_training_mode,
+        batchnorm_on_raw_input,
+        dense_on_unflattened,
+        redundant_activation,
+    )
+)
+RULES_BY_SYMBOL = {rule.symbol: rule for rule in ALL_RULES}
+
+__all__ = ["ALL_RULES", "RULES_BY_SYMBOL", "Finding", "Rule"]
