@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import warnings
 import weakref
@@ -546,11 +547,17 @@ def _guarded_summary(guarded: list[_Guarded]) -> dict:
 
 
 def _to_numpy(tensor) -> np.ndarray:
+    with _quiet_numpy_copy_warning():
+        return np.asarray(ops.convert_to_numpy(tensor))
+
+
+@contextlib.contextmanager
+def _quiet_numpy_copy_warning():
     with warnings.catch_warnings():
         # Keras 3.15 converts TF and torch tensors with numpy 1 calls that numpy 2
         # answers with a DeprecationWarning on every read; the values are right.
         warnings.filterwarnings("ignore", message="__array__ implementation")
-        return np.asarray(ops.convert_to_numpy(tensor))
+        yield
 
 
 def _isnan(array: np.ndarray) -> np.ndarray:
@@ -607,6 +614,7 @@ def _make_fingerprinter():
     def run(variables) -> np.ndarray:
         if not variables:
             return np.zeros((0,), dtype=np.int32)
-        return _to_numpy(compiled([v.value for v in variables]))
+        with _quiet_numpy_copy_warning():
+            return _to_numpy(compiled([v.value for v in variables]))
 
     return run
