@@ -87,12 +87,18 @@ def _parse_target(target: str) -> tuple[str, str | None]:
     location, _, function_name = target.rpartition(":")
     if target.endswith(".keras"):
         location, function_name = target, None
-    elif not location or not function_name.isidentifier():
+    elif not function_name.isidentifier() or not (
+        _is_file(location) or all(part.isidentifier() for part in location.split("."))
+    ):
         raise ExplainInputError(
             f"expected MODEL.keras, package.module:build_fn or path/to/file.py:build_fn; got {target!r}"
         )
-    if _is_file(location) and not os.path.isfile(location):
+    if not _is_file(location):
+        _find_package(location)
+    elif not os.path.isfile(location):
         raise ExplainInputError(f"no such file: {location}")
+    elif function_name is None and not zipfile.is_zipfile(location):
+        raise ExplainInputError(f"{location} is not a .keras archive (not a zip file); is it corrupt or truncated?")
     return location, function_name
 
 
@@ -129,8 +135,6 @@ def _import_keras_quietly():
 
 
 def _load_saved_model(keras, path: str, *, unsafe: bool):
-    if not zipfile.is_zipfile(path):
-        raise ExplainInputError(f"{path} is not a .keras archive (not a zip file); is it corrupt or truncated?")
     try:
         return keras.saving.load_model(path, compile=False, safe_mode=not unsafe)
     except Exception as error:  # pylint: disable=broad-exception-caught
@@ -159,10 +163,17 @@ def _call_build_function(keras, location: str, function_name: str):
     return model
 
 
-def _import_module(name: str):
+def _find_package(name: str) -> None:
+    """Check that the top-level package of module ``name`` exists, without importing it."""
     # Like `python -c`, let modules in the current directory be found.
     if os.getcwd() not in sys.path:
         sys.path.insert(0, os.getcwd())
+    package = name.partition(".")[0]
+    if importlib.util.find_spec(package) is None:
+        raise ExplainInputError(f"cannot import {name}: no module named {package!r}")
+
+
+def _import_module(name: str):
     try:
         return importlib.import_module(name)
     except Exception as error:  # pylint: disable=broad-exception-caught

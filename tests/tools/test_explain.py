@@ -1,0 +1,366 @@
+"""``keraslint.explain`` and ``keraslint explain`` on real (tiny) Keras models.
+
+Every report is checked against Keras itself: ``count_params()``, the
+trainable/non-trainable weight lists and the numbers ``model.summary()`` prints.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+keras = pytest.importorskip("keras")
+from keras import layers  # noqa: E402
+
+import explain_models  # noqa: E402  (tests/tools is on sys.path under pytest)
+import keraslint  # noqa: E402
+from keraslint import accounting, explain_cli  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+MODELS_FILE = HERE / "explain_models.py"
+SEED_SENTENCE = (
+    "454 non-trainable = moving mean + moving variance of 4 BatchNormalization layers over 3 + 32 + 64 + 128 channels"
+)
+# What the `keraslint` console script runs, for a checkout where it is not installed.
+ENTRY_POINT = "import sys; from keraslint.cli import main; sys.exit(main())"
+
+
+def weight_count(variables):
+    return sum(int(v.numpy().size) for v in variables)
+
+
+def assert_matches_keras(report, model):
+    """The report's totals are Keras's, in the API and in the printed summary."""
+    assert report.total == model.count_params()
+    assert report.trainable == weight_count(model.trainable_weights)
+    assert report.non_trainable == weight_count(model.non_trainable_weights)
+    assert sum(layer.total for layer in report.layers) == report.total
+    assert sum(layer.trainable for layer in report.layers) == report.trainable
+    assert sum(cause.count for cause in report.causes) == report.non_trainable
+    summary = []
+    model.summary(print_fn=lambda line, line_break=True: summary.append(line))
+    printed = dict(re.findall(r"(Total|Trainable|Non-trainable) params: ([\d,]+)", "\n".join(summary)))
+    assert printed == {
+        "Total": f"{report.total:,}",
+        "Trainable": f"{report.trainable:,}",
+        "Non-trainable": f"{report.non_trainable:,}",
+    }
+
+
+def notes_of_kind(report, kind):
+    return [note for note in report.notes if note.kind == kind]
+
+
+def keraslint_explain(*args, cwd=None):
+    script = Path(sys.executable).with_name("keraslint")
+    command = [str(script)] if script.exists() else [sys.executable, "-c", ENTRY_POINT]
+    env = {**os.environ, "KERAS_BACKEND": "tensorflow"}
+    return subprocess.run(
+        [*command, "explain", *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env, timeout=120
+    )
+
+
+def lambda_model():
+    inputs = keras.Input((4,))
+    return keras.Model(inputs, layers.Dense(2)(layers.Lambda(lambda t: t * 2)(inputs)), name="with_lambda")
+
+
+# --- the Python API -----------------------------------------------------------------
+
+
+def test_seed_cnn_454_non_trainable_are_batchnorm_statistics():
+    model = explain_models.seed_cnn()
+    report = keraslint.explain(model)
+
+    assert (report.total, report.trainable, report.non_trainable) == (168_793, 168_339, 454)
+    assert_matches_keras(report, model)
+    [cause] = report.causes
+    assert cause.kind == accounting.BATCHNORM_STATISTICS
+    assert cause.sentence.startswith(SEED_SENTENCE + " (2 x 227)")
+    assert len(cause.layers) == 4
+    first_bn = report.layers[0]
+    assert first_bn.class_name == "BatchNormalization"
+    assert {v.name: (v.count, v.trainable, v.cause) for v in first_bn.variables} == {
+        "gamma": (3, True, None),
+        "beta": (3, True, None),
+        "moving_mean": (3, False, accounting.BATCHNORM_STATISTICS),
+        "moving_variance": (3, False, accounting.BATCHNORM_STATISTICS),
+    }
+    assert [layer.total for layer in report.layers if layer.class_name != "BatchNormalization"] == [
+        896, 18_496, 73_856, 73_792, 845,
+    ]
+    assert report.notes == ()
+    text = str(report)
+    assert text.startswith("Model 'seed_cnn' (Sequential): 168,793 parameters = 168,339 trainable + 454 non-trainable")
+    assert SEED_SENTENCE in text
+
+
+def test_batchnorm_on_the_wrong_axis_is_noted():
+    model = explain_models.wrong_axis_cnn()
+    report = keraslint.explain(model)
+
+    assert_matches_keras(report, model)
+    [note] = notes_of_kind(report, accounting.BATCHNORM_WRONG_AXIS)
+    assert note.parameters == 256
+    assert "has 256 parameters where 4 x 32 = 128 fit the 32 channels of its input (None, 64, 64, 32)" in note.message
+    assert "axis=-3" in note.message and "use axis=-1" in note.message
+
+
+def test_biases_cancelled_by_batchnorm_are_counted():
+    model = explain_models.bias_before_batchnorm()
+    report = keraslint.explain(model)
+
+    assert_matches_keras(report, model)
+    [note] = notes_of_kind(report, accounting.BIAS_CANCELLED_BY_BATCHNORM)
+    # conv_pooled reaches its BatchNormalization through MaxPooling2D; conv_relu's ReLU keeps its bias useful.
+    assert note.layers == ("conv_direct", "conv_pooled")
+    assert note.parameters == 24
+    assert "8 + 16 = 24 parameters could be dropped with use_bias=False" in note.message
+
+
+def test_bias_feeding_something_besides_batchnorm_is_kept():
+    inputs = keras.Input((8,))
+    hidden = layers.Dense(4, name="hidden")(inputs)
+    outputs = layers.Concatenate()([layers.BatchNormalization()(hidden), hidden])
+    report = keraslint.explain(keras.Model(inputs, outputs))
+
+    assert notes_of_kind(report, accounting.BIAS_CANCELLED_BY_BATCHNORM) == []
+
+
+def test_dense_after_flatten_holding_most_parameters_is_noted():
+    model = explain_models.flatten_dense()
+    report = keraslint.explain(model)
+
+    assert_matches_keras(report, model)
+    [note] = notes_of_kind(report, accounting.DENSE_AFTER_FLATTEN)
+    assert note.parameters == 14_400 * 64 + 64
+    assert "14,400 flattened inputs x 64 units + 64 biases" in note.message
+
+
+def test_frozen_applications_base_names_the_model_that_froze_it():
+    model = explain_models.frozen_transfer()
+    report = keraslint.explain(model)
+
+    assert_matches_keras(report, model)
+    causes = {cause.kind: cause for cause in report.causes}
+    assert set(causes) == {accounting.BATCHNORM_STATISTICS, accounting.FROZEN}
+    frozen = causes[accounting.FROZEN]
+    assert "frozen by model 'mobilenet_0.25_32' (trainable=False)" in frozen.sentence
+    assert frozen.sentence.startswith(f"{frozen.count:,} non-trainable = kernel ")
+    base_layers = [layer for layer in report.layers if layer.path.startswith("mobilenet_0.25_32/")]
+    assert base_layers and all(layer.trainable == 0 for layer in base_layers)
+    assert {v.frozen_by for layer in base_layers for v in layer.variables if v.cause == accounting.FROZEN} == {
+        "mobilenet_0.25_32"
+    }
+    assert report.trainable == 256 * 5 + 5  # only the new Dense(5) head on 256 features trains
+    assert report.layers[-1].trainable == report.trainable
+
+
+def test_layer_frozen_by_itself_and_custom_non_trainable_state():
+    model = keras.Sequential([keras.Input((3,)), layers.Normalization(), layers.Dense(4, name="frozen_dense")])
+    model.get_layer("frozen_dense").trainable = False
+    report = keraslint.explain(model)
+
+    assert_matches_keras(report, model)
+    causes = {cause.kind: cause.sentence for cause in report.causes}
+    assert causes[accounting.FROZEN].startswith("16 non-trainable = kernel 12 + bias 4 of 1 layer frozen by layer")
+    assert causes[accounting.NON_TRAINABLE_VARIABLE].startswith(
+        "7 non-trainable = normalization/mean 3 + normalization/variance 3 + normalization/count 1"
+    )
+
+
+class Tower(keras.Model):
+    """A subclassed model: a list of blocks, a layer applied twice and its own non-trainable weight."""
+
+    def __init__(self):
+        super().__init__(name="tower")
+        self.blocks = [layers.Dense(6, name="block_a"), layers.Dense(6, name="block_b")]
+        self.shared = layers.Dense(6, name="shared")
+        self.calls = self.add_weight(shape=(), initializer="zeros", trainable=False, name="calls")
+
+    def call(self, inputs):
+        x = inputs
+        for block in self.blocks:
+            x = block(x)
+        return self.shared(self.shared(x))
+
+
+def test_subclassed_model_counts_its_own_weights_and_shared_layers_once():
+    model = Tower()
+    model(keras.ops.zeros((1, 4)))
+    report = keraslint.explain(model)
+
+    assert_matches_keras(report, model)
+    assert [layer.path for layer in report.layers] == ["tower", "block_a", "block_b", "shared"]
+    assert report.layers[-1].total == 6 * 6 + 6
+    [cause] = report.causes
+    assert cause.kind == accounting.NON_TRAINABLE_VARIABLE and cause.count == 1
+
+
+def test_nested_models_and_functional_shared_layer():
+    block = keras.Sequential([layers.Dense(5), layers.BatchNormalization()], name="block")
+    shared = layers.Dense(5, name="shared")
+    inputs = keras.Input((5,))
+    outputs = shared(block(shared(inputs)))
+    model = keras.Model(inputs, outputs, name="outer")
+    report = keraslint.explain(model)
+
+    assert_matches_keras(report, model)
+    paths = [layer.path for layer in report.layers]
+    assert paths.count("shared") == 1
+    assert "block/batch_normalization" in {re.sub(r"_\d+$", "", path) for path in paths}
+
+
+def test_mixed_precision_counts_float32_variables_the_same():
+    keras.config.set_dtype_policy("mixed_float16")
+    try:
+        model = keras.Sequential([keras.Input((8,)), layers.Dense(4), layers.BatchNormalization()])
+        report = keraslint.explain(model)
+    finally:
+        keras.config.set_dtype_policy("float32")
+
+    assert_matches_keras(report, model)
+    assert (report.total, report.non_trainable) == (36 + 16, 8)
+    assert {v.dtype for layer in report.layers for v in layer.variables} == {"float32"}
+    assert "dtype policy mixed_float16" in str(report)
+
+
+def test_unbuilt_models_are_refused_with_the_way_to_build_them():
+    with pytest.raises(accounting.ModelNotBuiltError, match=r"not built.*model\.build\(\(None, \*input_shape\)\)"):
+        keraslint.explain(keras.Sequential([layers.Dense(3)]))
+    with pytest.raises(accounting.ModelNotBuiltError, match="'tower' is not built"):
+        keraslint.explain(Tower())
+    with pytest.raises(TypeError, match="expects a Keras model, got str"):
+        keraslint.explain("model.keras")
+
+
+def test_to_dict_is_plain_json_data():
+    report = keraslint.explain(explain_models.wrong_axis_cnn())
+    data = json.loads(json.dumps(report.to_dict()))
+
+    assert data["model"] == {"name": "wrong_axis_cnn", "class_name": "Sequential", "dtype_policy": "float32"}
+    assert (data["total"], data["trainable"], data["non_trainable"]) == (1_218, 1_090, 128)
+    assert data["layers"][1]["variables"][2] == {
+        "name": "moving_mean",
+        "shape": [64],
+        "count": 64,
+        "dtype": "float32",
+        "trainable": False,
+        "cause": accounting.BATCHNORM_STATISTICS,
+        "frozen_by": None,
+    }
+    assert [note["kind"] for note in data["notes"]] == [accounting.BATCHNORM_WRONG_AXIS]
+
+
+def test_input_shape_builds_an_unbuilt_model(tmp_path, capsys, monkeypatch):
+    builder = tmp_path / "unbuilt.py"
+    builder.write_text("import keras\n\ndef build():\n    return keras.Sequential([keras.layers.Dense(3)])\n")
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the loader puts the file's folder on sys.path
+    parser = argparse.ArgumentParser()
+    explain_cli.add_arguments(parser)
+
+    assert explain_cli.run(parser.parse_args([f"{builder}:build"])) == 2
+    assert "is not built" in capsys.readouterr().err
+    assert explain_cli.run(parser.parse_args([f"{builder}:build", "--input-shape", "5"])) == 0
+    assert "18 parameters = 18 trainable + 0 non-trainable" in capsys.readouterr().out
+
+
+def test_build_function_failures_are_one_line(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    broken = tmp_path / "broken.py"
+    broken.write_text("import keras\nimport no_such_dependency\n")
+    parser = argparse.ArgumentParser()
+    explain_cli.add_arguments(parser)
+
+    for target, expected in [
+        (f"{MODELS_FILE}:raises", "raises() raised RuntimeError: out of coffee"),
+        (f"{MODELS_FILE}:missing", "explain_models.py has no function 'missing'"),
+        (f"{broken}:build", "cannot import " + str(broken) + ": ModuleNotFoundError: No module named 'no_such_dependency'"),
+    ]:
+        assert explain_cli.run(parser.parse_args([target])) == 2
+        [line] = capsys.readouterr().err.splitlines()
+        assert line.startswith("keraslint explain: error: ") and expected in line
+
+
+def test_importing_keraslint_and_the_explain_command_stays_free_of_keras():
+    probe = (
+        "import sys, keraslint, keraslint.explain_cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('keras', 'tensorflow', 'jax', 'torch')))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+# --- the `keraslint explain` command --------------------------------------------------
+
+
+def test_command_explains_a_saved_model(tmp_path):
+    path = tmp_path / "seed.keras"
+    explain_models.seed_cnn().save(path)
+    result = keraslint_explain(path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(
+        "Model 'seed_cnn' (Sequential): 168,793 parameters = 168,339 trainable + 454 non-trainable"
+    )
+    assert SEED_SENTENCE in result.stdout
+    assert re.search(r"^Total +168,793 +168,339 +454$", result.stdout, re.MULTILINE)
+
+
+def test_command_json_from_a_module_function_in_the_current_directory():
+    result = keraslint_explain("explain_models:bias_before_batchnorm", "--format", "json", cwd=HERE)
+
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["total"], data["trainable"], data["non_trainable"]) == (2_214, 2_158, 56)
+    assert [note["parameters"] for note in data["notes"]] == [24]
+
+
+def test_command_runs_lambda_code_only_with_unsafe(tmp_path):
+    path = tmp_path / "lambda.keras"
+    lambda_model().save(path)
+    result = keraslint_explain(path, "--unsafe")
+
+    assert result.returncode == 0, result.stderr
+    assert "Model 'with_lambda' (Functional): 10 parameters" in result.stdout
+
+
+def garbage_archive(tmp_path):
+    path = tmp_path / "corrupt.keras"
+    path.write_bytes(b"\x00\x01 definitely not a zip archive")
+    return path
+
+
+def lambda_archive(tmp_path):
+    path = tmp_path / "lambda.keras"
+    lambda_model().save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make_target", "expected"),
+    [
+        pytest.param(lambda tmp: tmp / "missing.keras", "no such file:", id="missing-file"),
+        pytest.param(lambda tmp: tmp / "missing.py:build", "no such file:", id="missing-python-file"),
+        pytest.param(garbage_archive, "is not a .keras archive (not a zip file)", id="corrupt-archive"),
+        pytest.param(lambda_archive, "safe mode will not run; pass --unsafe", id="lambda-without-unsafe"),
+        pytest.param(lambda tmp: f"{MODELS_FILE}:not_a_model", "not_a_model() returned int, not a Keras model",
+                     id="not-a-model"),
+        pytest.param(lambda tmp: "no_such_package.models:build",
+                     "cannot import no_such_package.models: no module named 'no_such_package'", id="import-error"),
+        pytest.param(lambda tmp: "model.h5", "expected MODEL.keras, package.module:build_fn", id="unknown-target"),
+    ],
+)
+def test_command_bad_input_is_one_line_and_exit_2(tmp_path, make_target, expected):
+    result = keraslint_explain(make_target(tmp_path))
+
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("keraslint explain: error: ")
+    assert expected in line
