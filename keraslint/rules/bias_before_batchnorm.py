@@ -25,7 +25,7 @@ def check(analysis, options):
             reached = graph.reaches_only(apply, frozenset({"BatchNormalization"}), COMMUTES_WITH_CHANNEL_SHIFT)
             for bn, condition in reached or ():
                 if normalizes_channels(bn):
-                    yield finding(SYMBOL, layer, layer.describe(), bn.node.lineno, when(condition), extra=[bn.layer])
+                    yield finding(SYMBOL, layer, layer.describe(), bn.layer.node.lineno, when(condition), extra=[bn.layer])
                     break
 
 

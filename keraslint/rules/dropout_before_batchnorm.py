@@ -18,7 +18,7 @@ def check(analysis, options):
             for consumer, condition in graph.consumers(dropout):
                 bn = _batchnorm_through(graph, consumer)
                 if bn is not None:
-                    yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), bn.node.lineno, when(condition))
+                    yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), bn.layer.node.lineno, when(condition))
                     break
 
 

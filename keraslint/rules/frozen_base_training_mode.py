@@ -6,6 +6,7 @@ backbone from a preset, or any model whose `trainable` is set to False) called i
 a new model without `training=False`.
 """
 
+from keraslint.names import KNOWN_LAYERS
 from keraslint.rules.base import Finding, Rule
 
 SYMBOL = "keras-frozen-base-training-mode"
@@ -16,9 +17,29 @@ def check(analysis, options):
         frozen = {e.model for e in graph.events if e.kind == "set_trainable" and e.model is not None and e.value is False}
         for apply in graph.applies_of({"Model"}):
             base = apply.layer.model
-            if (base.pretrained or base in frozen) and apply.training is not False:
+            if not (base.pretrained or (base in frozen and _may_hold_batchnorm(base))):
+                continue
+            if apply.training is not False:
                 why = "pretrained" if base.pretrained else "frozen"
                 yield Finding(SYMBOL, apply.node, (base.name, why, base.node.lineno))
+
+
+def _may_hold_batchnorm(model, seen=None) -> bool:
+    """False only when every layer of ``model`` is known and none is a BatchNormalization
+    (a frozen GAN discriminator of Dense layers has no statistics to protect)."""
+    seen = seen or set()
+    if id(model) in seen:
+        return False
+    seen.add(id(model))
+    if model.style not in ("sequential", "functional") or not model.output_is_known or model.outputs is None:
+        return True
+    for apply in model.applies:
+        if apply.kind == "Model" and apply.layer.model is not None:
+            if _may_hold_batchnorm(apply.layer.model, seen):
+                return True
+        elif apply.kind == "BatchNormalization" or apply.kind not in KNOWN_LAYERS:
+            return True
+    return False
 
 
 RULE = Rule(

@@ -11,13 +11,17 @@ from keraslint.rules.base import Finding, Rule
 SYMBOL = "keras-trainable-after-compile"
 KERAS3_AFTER_FIT = (
     "on Keras 3 the TensorFlow backend silently keeps the old trainable state, JAX raises a ValueError, "
-    "only torch applies it"
+    "only torch applies it. Call compile() again after changing trainable"
 )
 KERAS3_GAN = (
     "on Keras 3 this freezes {model} for its own training too, so it silently stops learning "
-    "(Keras 2 captured trainable at compile(); Keras 3 reads it at the first training step)"
+    "(Keras 2 captured trainable at compile(); Keras 3 reads it at the first training step). Write a custom "
+    "train_step that applies each optimizer to its own model's trainable_weights, as the keras.io DCGAN example does"
 )
-KERAS2_IGNORED = "on Keras 2 compile() captured the trainable state, so the change is ignored"
+KERAS2_IGNORED = (
+    "on Keras 2 compile() captured the trainable state, so the change is ignored. "
+    "Call compile() again after changing trainable"
+)
 
 
 def check(analysis, options):
@@ -75,8 +79,7 @@ def _compiled_inside_other_model(events, i, model):
 RULE = Rule(
     "W7303",
     SYMBOL,
-    "`%s` is set after %s was compiled, and the training call at line %s has no compile() in between: %s. "
-    "Call compile() again after changing trainable",
+    "`%s` is set after %s was compiled, and the training call at line %s has no compile() in between: %s",
     "trainable changed after compile() without compiling again",
     check,
     options=(

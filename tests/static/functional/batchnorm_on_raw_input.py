@@ -1,0 +1,19 @@
+"""keras-batchnorm-on-raw-input: flagged and clean cases."""
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    layers.BatchNormalization(input_shape=(20,)),  # [keras-batchnorm-on-raw-input]
+    layers.Dense(64, activation="relu"),
+    layers.Dense(1),
+])
+
+inputs = keras.Input(shape=(28, 28, 1))
+x = layers.BatchNormalization()(inputs)  # [keras-batchnorm-on-raw-input]
+x = layers.Conv2D(8, 3, activation="relu")(x)
+
+# Clean: Normalization adapted to the data, then BatchNormalization on features.
+norm = layers.Normalization()
+y = norm(inputs)
+y = layers.Conv2D(8, 3, activation="relu")(y)
+y = layers.BatchNormalization()(y)
