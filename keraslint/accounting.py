@@ -80,17 +80,21 @@ class LayerParameters:
 
     @property
     def total(self) -> int:
+        """All the layer's parameters."""
         return sum(v.count for v in self.variables)
 
     @property
     def trainable(self) -> int:
+        """The parameters the optimizer updates."""
         return sum(v.count for v in self.variables if v.trainable)
 
     @property
     def non_trainable(self) -> int:
+        """The parameters the optimizer leaves alone."""
         return self.total - self.trainable
 
     def to_dict(self) -> dict[str, Any]:
+        """The layer as JSON-ready plain data."""
         return {
             "path": self.path,
             "class_name": self.class_name,
@@ -122,7 +126,7 @@ class Note:
 
 
 @dataclass(frozen=True)
-class ParameterReport:
+class ParameterReport:  # pylint: disable=too-many-instance-attributes
     """Every parameter of a model, by layer and variable, with causes and notes."""
 
     model_name: str
@@ -222,7 +226,8 @@ def _walk_layers(model) -> list[_WalkedLayer]:
 def _new_variables(layer, seen_variables: set[int]) -> tuple[tuple[Any, bool], ...]:
     owned = []
     # pylint: disable=protected-access
-    for created_non_trainable, variables in ((False, layer._trainable_variables), (True, layer._non_trainable_variables)):
+    lists = ((False, layer._trainable_variables), (True, layer._non_trainable_variables))
+    for created_non_trainable, variables in lists:
         for variable in variables:
             if id(variable) not in seen_variables:
                 seen_variables.add(id(variable))

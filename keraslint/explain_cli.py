@@ -74,7 +74,8 @@ def _explain_target(args: argparse.Namespace):
         try:
             model.build((None, *args.input_shape))
         except Exception as error:  # pylint: disable=broad-exception-caught
-            raise ExplainInputError(f"cannot build model '{model.name}' for --input-shape: {_one_line(error)}") from None
+            message = f"cannot build model '{model.name}' for --input-shape: {_one_line(error)}"
+            raise ExplainInputError(message) from None
     try:
         return explain(model)
     except ModelNotBuiltError as error:
@@ -112,7 +113,7 @@ def _parse_input_shape(text: str) -> tuple[int, ...]:
     except ValueError:
         dims = ()
     if not dims or min(dims) < 1:
-        raise argparse.ArgumentTypeError(f"expected positive integers separated by commas, like 128,128,3; got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected positive integers like 128,128,3; got {text!r}")
     return dims
 
 

@@ -280,7 +280,7 @@ def test_build_function_failures_are_one_line(tmp_path, capsys, monkeypatch):
     for target, expected in [
         (f"{MODELS_FILE}:raises", "raises() raised RuntimeError: out of coffee"),
         (f"{MODELS_FILE}:missing", "explain_models.py has no function 'missing'"),
-        (f"{broken}:build", "cannot import " + str(broken) + ": ModuleNotFoundError: No module named 'no_such_dependency'"),
+        (f"{broken}:build", f"cannot import {broken}: ModuleNotFoundError: No module named 'no_such_dependency'"),
     ]:
         assert explain_cli.run(parser.parse_args([target])) == 2
         [line] = capsys.readouterr().err.splitlines()
