@@ -1,7 +1,58 @@
 """# keras-batchnorm-on-raw-input (W7310)
 
 ## What it does
-Checks for a `BatchNormalization` applied directly to the model's input.
+Checks for a `BatchNormalization` applied directly to the model's input (the first
+layer of a `Sequential`, or applied to a `keras.Input`).
+
+## Why is this bad?
+`BatchNormalization` normalizes with the current batch's statistics in training and
+with moving averages at inference. The moving mean and variance start at 0 and 1 and
+move towards the data with `momentum=0.99`, so after `n` training steps `0.99**n` of
+that starting point remains: 37% after 100 steps, 0.7% after 500. On raw data with a
+large scale (pixels in 0..255, prices, counts) the inference-time normalization is far
+from the training-time one for a long time, so `evaluate()` and `predict()` see
+differently scaled inputs than training did. Training also depends on the batch size:
+small batches give noisy statistics of the raw data.
+
+Raw inputs have fixed statistics that can be computed once. A `Normalization` layer
+adapted to the training data (or a `Rescaling` layer) applies exactly the same
+transform in training and inference.
+
+## Example
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.BatchNormalization(),  # [keras-batchnorm-on-raw-input]
+    layers.Dense(64, activation="relu"),
+    layers.Dense(1),
+])
+```
+
+## Use instead
+```python
+import keras
+from keras import layers
+
+normalizer = layers.Normalization()
+# normalizer.adapt(train_features) computes the mean and variance once.
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    normalizer,
+    layers.Dense(64, activation="relu"),
+    layers.Dense(1),
+])
+```
+
+## Options
+None.
+
+## References
+- [Keras `Normalization` preprocessing layer](https://keras.io/api/layers/preprocessing_layers/numerical/normalization/)
+- [Keras `BatchNormalization` (`momentum`, moving statistics)](https://keras.io/api/layers/normalization_layers/batch_normalization/)
+- Ioffe and Szegedy, [Batch Normalization](https://arxiv.org/abs/1502.03167) (2015), section 3.1: inference uses population statistics
 """
 
 from keraslint.rules.base import Rule, finding, when

@@ -2,7 +2,57 @@
 
 ## What it does
 Checks for a `BatchNormalization` whose `axis` is not the channel axis of its input,
-where the input's rank and data format are known.
+where the code states the input's rank and data format (for example a
+`channels_last` convolution followed by `BatchNormalization(axis=1)`).
+
+## Why is this bad?
+`axis` names the axis that keeps its own statistics and its own `gamma`/`beta`: the
+feature axis. Every other axis (batch and spatial positions) is averaged over. With
+`channels_last` data, `axis=1` is the image height: the layer computes one mean and
+variance per *row*, mixing all channels together, and learns a scale and shift per row.
+The channels are not normalized at all, the model is tied to one input height, and the
+training behaves nothing like batch normalization. The mistake usually comes from
+porting Theano-era or PyTorch code (channels first, `axis=1`) to Keras's default
+`channels_last`, or the other way around.
+
+The rule only fires when the rank and layout are known from the code; an input of
+unknown shape is never guessed.
+
+## Example
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(64, 64, 3)),
+    layers.Conv2D(32, 3, use_bias=False),
+    layers.BatchNormalization(axis=1),  # [keras-batchnorm-wrong-axis]
+    layers.ReLU(),
+])
+```
+
+## Use instead
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(64, 64, 3)),
+    layers.Conv2D(32, 3, use_bias=False),
+    layers.BatchNormalization(axis=-1),
+    layers.ReLU(),
+])
+```
+
+With `data_format="channels_first"`, `axis=1` is the right choice.
+
+## Options
+None.
+
+## References
+- Ioffe and Szegedy, [Batch Normalization](https://arxiv.org/abs/1502.03167) (2015), section 3.2: for convolutional layers, normalize each feature map jointly over all locations
+- [Keras `BatchNormalization` (`axis`)](https://keras.io/api/layers/normalization_layers/batch_normalization/)
+- [Keras `Conv2D` (`data_format`)](https://keras.io/api/layers/convolution_layers/convolution2d/)
 """
 
 from keraslint.rules.base import Rule, finding, normalized_axis

@@ -1,8 +1,59 @@
 """# keras-dropout-before-batchnorm (W7307)
 
 ## What it does
-Checks for a Dropout layer whose output feeds a `BatchNormalization` directly (or
-only through pooling and reshaping layers).
+Checks for a Dropout layer (`Dropout`, `SpatialDropout*D`, `AlphaDropout`,
+`GaussianDropout`) whose output feeds a `BatchNormalization`, directly or only
+through pooling and reshaping layers.
+
+## Why is this bad?
+Dropout keeps the mean of its input but changes its variance: during training it zeros
+units and scales the rest by `1 / (1 - rate)`, at inference it passes everything
+through. The `BatchNormalization` after it accumulates its moving variance from the
+training-time (dropout) activations, then at inference receives activations with a
+different variance and normalizes them with the wrong statistics. Li et al. call this
+the *variance shift*: the error grows through the following layers and costs accuracy
+at inference, while the training curves look fine.
+
+## Example
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(32, 3, activation="relu"),
+    layers.Dropout(0.3),  # [keras-dropout-before-batchnorm]
+    layers.BatchNormalization(),
+    layers.Flatten(),
+    layers.Dense(10, activation="softmax"),
+])
+```
+
+## Use instead
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(32, 3, activation="relu"),
+    layers.BatchNormalization(),
+    layers.Dropout(0.3),
+    layers.Flatten(),
+    layers.Dense(10, activation="softmax"),
+])
+```
+
+Put Dropout after the last `BatchNormalization` (for example just before the
+classifier), or drop it where `BatchNormalization` already regularizes.
+
+## Options
+None.
+
+## References
+- Li, Chen, Hu and Yang, [Understanding the Disharmony between Dropout and Batch Normalization by Variance Shift](https://arxiv.org/abs/1801.05134) (CVPR 2019)
+- Ioffe and Szegedy, [Batch Normalization](https://arxiv.org/abs/1502.03167) (2015)
+- [Keras `Dropout`](https://keras.io/api/layers/regularization_layers/dropout/)
 """
 
 from keraslint import names

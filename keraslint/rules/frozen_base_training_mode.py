@@ -2,8 +2,66 @@
 
 ## What it does
 Checks for a pretrained base (a `keras.applications` model with weights, a keras-hub
-backbone from a preset, or any model whose `trainable` is set to False) called inside
-a new model without `training=False`.
+backbone loaded from a preset) or a model whose `trainable` is set to False, called
+inside a new model without `training=False`. A frozen model the code shows to hold no
+`BatchNormalization` (such as a GAN discriminator made of `Dense` layers) is not
+flagged.
+
+## Why is this bad?
+The pretrained base's `BatchNormalization` layers carry moving statistics learnt on
+the original data set. As long as the base is frozen they run in inference mode. Once
+you unfreeze it for fine-tuning, a base called without `training=False` runs them in
+training mode: they normalize with the statistics of your small batches and overwrite
+their moving mean and variance, which wrecks the features the classifier was trained
+on, and the first fine-tuning epochs undo what the model learned. The Keras transfer
+learning guide therefore calls the base with `training=False`.
+
+Caveat, verified on Keras up to 3.15.1: `base(x, training=False)` inside a functional
+model is overridden during `fit()`. There, `training=False` keeps the statistics fixed
+only while the base stays frozen; to fine-tune safely, also keep the base's
+`BatchNormalization` layers frozen when you unfreeze the rest (see below).
+
+## Example
+```python
+import keras
+from keras import layers
+
+base = keras.applications.MobileNetV2(include_top=False, weights="imagenet", input_shape=(160, 160, 3))
+base.trainable = False
+inputs = keras.Input(shape=(160, 160, 3))
+x = base(inputs)  # [keras-frozen-base-training-mode]
+x = layers.GlobalAveragePooling2D()(x)
+outputs = layers.Dense(1)(x)
+model = keras.Model(inputs, outputs)
+```
+
+## Use instead
+```python
+import keras
+from keras import layers
+
+base = keras.applications.MobileNetV2(include_top=False, weights="imagenet", input_shape=(160, 160, 3))
+base.trainable = False
+inputs = keras.Input(shape=(160, 160, 3))
+x = base(inputs, training=False)
+x = layers.GlobalAveragePooling2D()(x)
+outputs = layers.Dense(1)(x)
+model = keras.Model(inputs, outputs)
+# Fine-tuning later: unfreeze the base but keep its BatchNormalization layers frozen.
+base.trainable = True
+for layer in base.layers:
+    if isinstance(layer, layers.BatchNormalization):
+        layer.trainable = False
+model.compile(optimizer=keras.optimizers.Adam(1e-5), loss=keras.losses.BinaryCrossentropy(from_logits=True))
+```
+
+## Options
+None.
+
+## References
+- [Keras transfer learning and fine-tuning guide](https://keras.io/guides/transfer_learning/), "An end-to-end example" and the note on `BatchNormalization`
+- [Keras FAQ: the `training` argument versus the `trainable` attribute](https://keras.io/getting_started/faq/#whats-the-difference-between-the-training-argument-in-call-and-the-trainable-attribute)
+- Ioffe and Szegedy, [Batch Normalization](https://arxiv.org/abs/1502.03167) (2015)
 """
 
 from keraslint.names import KNOWN_LAYERS

@@ -2,7 +2,48 @@
 
 ## What it does
 Checks for the same activation applied twice in a row, such as
-`Dense(64, activation="relu")` followed by `ReLU()` or `Activation("relu")`.
+`Dense(64, activation="relu")` followed by `ReLU()`, or
+`Dense(10, activation="softmax")` followed by `Activation("softmax")`.
+
+## Why is this bad?
+For ReLU the second application changes nothing (`relu(relu(x)) == relu(x)`): it only
+costs compute and memory, and often means another activation was intended. For softmax
+and sigmoid it is a real bug: softmax of probabilities is pushed towards the uniform
+distribution, and sigmoid of values in (0, 1) lands in (0.5, 0.73). The outputs lose
+their meaning as probabilities and the gradients shrink.
+
+## Example
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.Dense(64, activation="relu"),
+    layers.ReLU(),  # [keras-redundant-activation]
+    layers.Dense(10, activation="softmax"),
+])
+```
+
+## Use instead
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.Dense(64),
+    layers.ReLU(),
+    layers.Dense(10, activation="softmax"),
+])
+```
+
+## Options
+None.
+
+## References
+- [Keras activations](https://keras.io/api/layers/activations/)
+- [Keras activation layers (`ReLU`, `Softmax`, `Activation`)](https://keras.io/api/layers/activation_layers/)
 """
 
 from keraslint.graph import UNKNOWN

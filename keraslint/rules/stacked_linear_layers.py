@@ -1,8 +1,51 @@
 """# keras-stacked-linear-layers (W7308)
 
 ## What it does
-Checks for two Dense or convolution layers with no activation between them (only
-BatchNormalization, Dropout or reshaping in between).
+Checks for a `Dense` or convolution layer with no activation whose output feeds
+another `Dense` or convolution layer with only `BatchNormalization`, Dropout,
+`Reshape` or `Flatten` in between.
+
+## Why is this bad?
+A composition of affine maps is an affine map: `W2 (W1 x + b1) + b2` is
+`W x + b` with `W = W2 W1`. `BatchNormalization` at inference, Dropout at inference,
+and reshaping are affine too. Two such layers in a row have the expressive power of
+one; the extra layer adds parameters, compute and optimization difficulty but no
+depth. Usually an `activation=` was forgotten.
+
+A deliberate low-rank factorization (a linear bottleneck, as in MobileNetV2's
+projection layers) is the exception: disable the message on that line with
+`# pylint: disable=keras-stacked-linear-layers`.
+
+## Example
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(64,)),
+    layers.Dense(128),  # [keras-stacked-linear-layers]
+    layers.Dense(10, activation="softmax"),
+])
+```
+
+## Use instead
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(64,)),
+    layers.Dense(128, activation="relu"),
+    layers.Dense(10, activation="softmax"),
+])
+```
+
+## Options
+None.
+
+## References
+- Goodfellow, Bengio and Courville, [Deep Learning](https://www.deeplearningbook.org/contents/mlp.html) (2016), section 6.1: why a network of linear layers is a linear model
+- Sandler et al., [MobileNetV2: Inverted Residuals and Linear Bottlenecks](https://arxiv.org/abs/1801.04381) (2018): a deliberate linear bottleneck
 """
 
 from keraslint import names

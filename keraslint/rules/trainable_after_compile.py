@@ -1,9 +1,83 @@
 """# keras-trainable-after-compile (W7303)
 
 ## What it does
-Checks for `.trainable` assigned on a model, a layer, or `model.layers` after a model
-containing it was compiled, when that model is then trained with no `compile()` in
-between.
+Checks for `trainable` assigned on a model, a layer or `model.layers` after a model
+that contains it was compiled, when that model is then trained with no `compile()` in
+between. Which cases misfire depends on the Keras version (option
+`keras-major-version`).
+
+## Why is this bad?
+Whether a change to `trainable` takes effect without a new `compile()` depends on
+the Keras version and backend, and where it does not, nothing warns you:
+
+- **Keras 3, after the first `fit()`**: the TensorFlow backend silently keeps training
+  the layer you froze (the compiled train function captured the old state), JAX raises
+  a `ValueError`, and only torch applies the change. Code that "freezes the base after
+  a few epochs" does something different on each backend.
+- **Keras 3, between `compile()` and the first `fit()`**: the change takes effect on
+  all three backends. Not flagged.
+- **Keras 2 (tf.keras before Keras 3, `tf-keras` 2.x)**: `compile()` captures the
+  trainable state. Any change after `compile()` is ignored until `compile()` is called
+  again, even before the first `fit()`.
+- **The GAN idiom** (`D.compile()`, then `D.trainable = False`, then
+  `combined.compile()`, then `D.train_on_batch(...)` and `combined.train_on_batch(...)`):
+  it relies on the Keras 2 behaviour, where `D` keeps training in its own
+  `train_on_batch` and stays frozen only inside the combined model. On Keras 3 the
+  trainable state is read at the first training step, so `D` is frozen in its own
+  training too and silently stops learning. Flagged on Keras 3 only.
+
+Recompiling after changing `trainable` works everywhere (it also resets the
+optimizer state, which is what you want when fine-tuning with a lower learning rate).
+
+## Example
+```python
+import keras
+from keras import layers
+
+base = keras.applications.MobileNetV2(include_top=False, weights="imagenet", input_shape=(96, 96, 3))
+inputs = keras.Input(shape=(96, 96, 3))
+x = base(inputs, training=False)
+x = layers.GlobalAveragePooling2D()(x)
+outputs = layers.Dense(1)(x)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
+model.fit(1, 2, epochs=5)
+base.trainable = False  # [keras-trainable-after-compile]
+model.fit(1, 2, epochs=5)
+```
+
+## Use instead
+```python
+import keras
+from keras import layers
+
+base = keras.applications.MobileNetV2(include_top=False, weights="imagenet", input_shape=(96, 96, 3))
+base.trainable = False
+inputs = keras.Input(shape=(96, 96, 3))
+x = base(inputs, training=False)
+x = layers.GlobalAveragePooling2D()(x)
+outputs = layers.Dense(1)(x)
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
+model.fit(1, 2, epochs=5)
+base.trainable = True
+model.compile(optimizer=keras.optimizers.Adam(1e-5), loss=keras.losses.BinaryCrossentropy(from_logits=True))
+model.fit(1, 2, epochs=5)
+```
+
+For a GAN on Keras 3, write a custom `train_step` that applies each optimizer to its
+own model's `trainable_weights`, as the keras.io DCGAN example does.
+
+## Options
+- `keras-major-version` (default `3`): the Keras major version the code targets.
+  With `2`, any change after `compile()` that reaches a training call is flagged and
+  the GAN idiom is not. Set it in the `[KERASLINT]` section of your pylintrc or pass
+  `--keras-major-version=2`.
+
+## References
+- [Keras transfer learning and fine-tuning guide](https://keras.io/guides/transfer_learning/): "if you change any `trainable` value, make sure to call `compile()` again"
+- [Keras FAQ: how can I freeze layers and do fine-tuning?](https://keras.io/getting_started/faq/#how-can-i-freeze-layers-and-do-finetuning)
+- [DCGAN with a custom `train_step` (keras.io example)](https://keras.io/examples/generative/dcgan_overriding_train_step/)
 """
 
 from keraslint.rules.base import Finding, Rule

@@ -16,3 +16,41 @@ def run_pylint_subprocess(args: list[str], bootstrap: str = "", timeout: int = 3
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False
     )
+
+
+def lint_files(paths: list, extra_args: list[str] = ()) -> dict[str, list[tuple[int, str]]]:
+    """Run real pylint (in process) with keraslint's messages only; (line, symbol) per file path."""
+    from pylint.lint import Run  # pylint: disable=import-outside-toplevel
+    from pylint.reporters import CollectingReporter  # pylint: disable=import-outside-toplevel
+
+    from keraslint.rules import ALL_RULES  # pylint: disable=import-outside-toplevel
+
+    reporter = CollectingReporter()
+    args = [
+        "--load-plugins=keraslint",
+        "--disable=all",
+        f"--enable={','.join(rule.symbol for rule in ALL_RULES)},fatal,syntax-error,astroid-error",
+        "--persistent=n",
+        "--rcfile=/dev/null",
+        *extra_args,
+        *map(str, paths),
+    ]
+    Run(args, reporter=reporter, exit=False)
+    found: dict[str, list[tuple[int, str]]] = {str(p): [] for p in paths}
+    for message in reporter.messages:
+        found.setdefault(message.path if message.path in found else message.abspath, []).append(
+            (message.line, message.symbol)
+        )
+    return {path: sorted(messages) for path, messages in found.items()}
+
+
+def marked_lines(source: str) -> list[tuple[int, str]]:
+    """(line, symbol) for every `# [symbol, ...]` marker, as pylint's functional tests read them."""
+    from pylint.testutils.constants import _EXPECTED_RE  # pylint: disable=import-outside-toplevel
+
+    marks = []
+    for number, line in enumerate(source.splitlines(), start=1):
+        match = _EXPECTED_RE.search(line)
+        if match:
+            marks.extend((number, symbol.strip()) for symbol in match.group("msgs").split(","))
+    return sorted(marks)
