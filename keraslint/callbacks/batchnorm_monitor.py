@@ -258,8 +258,9 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._reported: set[tuple[str, str | None]] = set()
         self._shape_capture: _PatchedCalls | None = None
         self._start_stats = self._latest_stats = self._epoch_stats = self._epoch_stats_before = None
-        self._forecast_done = False
-        self._epoch_first_step = self._step = 0
+        self._started = self._forecast_done = False
+        self._first_epoch = None
+        self._fit_start_step = self._epoch_first_step = self._step = 0
         self._epochs_seen = 0
         self._final: dict[str, dict] = {}
         self.history: dict[str, Any] = {}
@@ -282,8 +283,21 @@ class BatchNormMonitor(keras.callbacks.Callback):
                     stacklevel=2,
                 )
             return
+        self._fit_start_step = self._step = self._epoch_first_step = self._iterations()
+        # Installed before the first step is traced, to see per-replica batch shapes.
+        self._shape_capture = _PatchedCalls(
+            [m.layer for m in self._monitored if id(m.layer) not in self._training_shapes],
+            self._capture_training_shape,
+        )
+        # TensorFlow builds an unbuilt (subclassed) model only in its first step.
+        if all(m.layer.built for m in self._monitored):
+            self._start(epoch=None)
+
+    def _start(self, epoch):
+        """Begin recording once every watched layer has its moving statistics."""
+        self._started = True
+        self._monitored = [m for m in self._monitored if m.layer.built]
         self._prepare_reads()
-        self._step = self._epoch_first_step = self._iterations()
         self.history = {
             "step": [],
             "epoch": [],
@@ -294,26 +308,30 @@ class BatchNormMonitor(keras.callbacks.Callback):
                           "layers": {m.path: {"drift": [], "mean_shift": [], "variance_ratio": []}
                                      for m in self._monitored}},
         }
-        self._start_stats = self._epoch_stats = self._record(epoch=None)
-        self._shape_capture = _PatchedCalls(
-            [m.layer for m in self._monitored if id(m.layer) not in self._training_shapes],
-            self._capture_training_shape,
-        )
+        self._start_stats = self._epoch_stats = self._record(epoch=epoch)
         self._check_configuration()
+        self._forecast_planned_steps()
 
     @never_crash_training
     def on_epoch_begin(self, epoch, logs=None):
         if not self._monitored:
             return
+        if self._first_epoch is None:
+            self._first_epoch = epoch
+            self._forecast_planned_steps()
         self._epoch_first_step = self._iterations()
-        if not self._forecast_done and self.params.get("steps"):
-            self._forecast_done = True
-            planned = self.params["steps"] * (self.params["epochs"] - epoch)
-            self._forecast_convergence(self._epoch_first_step + planned)
+
+    @never_crash_training
+    def on_train_batch_begin(self, batch, logs=None):
+        # Batch-begin hooks keep Keras's asynchronous batch dispatch; one step has
+        # run when batch > 0, so an unbuilt model is built now.
+        if self._monitored and not self._started and batch > 0:
+            self._step = self._epoch_first_step + batch
+            self._start(epoch=None)
 
     @never_crash_training
     def on_train_batch_end(self, batch, logs=None):
-        if not self._monitored:
+        if not self._started:
             return
         step = self._epoch_first_step + batch + 1
         if step % self.every == 0:
@@ -326,6 +344,8 @@ class BatchNormMonitor(keras.callbacks.Callback):
             return
         self._epochs_seen += 1
         self._step = self._iterations()
+        if not self._started:
+            self._start(epoch=epoch)
         stats = self._latest_stats
         if self.history["step"][-1] != self._step:
             stats = self._record(epoch=epoch)
@@ -333,7 +353,8 @@ class BatchNormMonitor(keras.callbacks.Callback):
             self._shape_capture.remove()
             self._shape_capture = None
             self._check_batch_sizes(epoch)
-        self._check_updates(stats, epoch)
+        if self.history["step"][0] < self._step:
+            self._check_updates(stats, epoch)
         gaps, output_gap = self._probe(stats, epoch) if self.probe_data is not None else ({}, None)
         self._log_epoch(stats, gaps, output_gap, epoch, logs)
         self._epoch_stats_before, self._epoch_stats = self._epoch_stats, stats
@@ -343,7 +364,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         if self._shape_capture:
             self._shape_capture.remove()
             self._shape_capture = None
-        if not self._monitored:
+        if not self._started:
             return
         if not self._forecast_done:  # number of steps unknown in advance
             self._forecast_done = True
@@ -373,11 +394,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
                 for node in getattr(layer, "_inbound_nodes", ())
             )
             inference_call_by[path] = path if called_for_inference else inference_call_by.get(path.rpartition("/")[0])
-            if (
-                isinstance(layer, keras.layers.BatchNormalization)
-                and id(layer) not in seen
-                and layer.moving_mean is not None
-            ):
+            if isinstance(layer, keras.layers.BatchNormalization) and id(layer) not in seen:
                 seen.add(id(layer))
                 found.append(
                     diag.MonitoredLayer(path, layer, frozen_by.name if frozen_by else None, inference_call_by[path])
@@ -482,6 +499,14 @@ class BatchNormMonitor(keras.callbacks.Callback):
 
     def _updating_layers(self):
         return [m for m in self._monitored if m.mode == "training"]
+
+    def _forecast_planned_steps(self):
+        """Forecast from the planned steps once they and the layers are known."""
+        if self._forecast_done or not self._started or self._first_epoch is None or not self.params.get("steps"):
+            return
+        self._forecast_done = True
+        planned = self.params["steps"] * (self.params["epochs"] - self._first_epoch)
+        self._forecast_convergence(self._fit_start_step + planned)
 
     def _forecast_convergence(self, total_steps: int):
         for monitored in self._updating_layers():
@@ -628,7 +653,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         layers = {}
         stats = self._latest_stats
         epoch_end = self.history.get("epoch_end", {"layers": {}})
-        for index, monitored in enumerate(self._monitored):
+        for index, monitored in enumerate(self._monitored if self._started else ()):
             info = monitored.describe()
             shape = self._training_shapes.get(id(monitored.layer))
             info["values_per_channel"] = diag.values_per_channel(monitored.layer.axis, shape) if shape else None
