@@ -451,7 +451,7 @@ def _dense_after_flatten_notes(walked: list[_WalkedLayer], producers, total: int
         yield Note(
             DENSE_AFTER_FLATTEN,
             f"{w.path} (Dense) after Flatten holds {_n(params)} of the model's {_n(total)} parameters "
-            f"({params / total:.0%}): {_n(inputs)} flattened inputs x {_n(units)} units{biases}; global average "
+            f"({params / total:.1%}): {_n(inputs)} flattened inputs x {_n(units)} units{biases}; global average "
             "pooling instead of Flatten, or more pooling before it, cuts this to a fraction",
             (w.path,),
             params,
