@@ -97,6 +97,8 @@ class Frame:
     self_ref: SelfRef | None = None
     returns: list = dataclasses.field(default_factory=list)
     via: nodes.NodeNG | None = None  # call site of the inlined function being interpreted
+    iteration: tuple = ()  # ((id(loop), pass), ...) of the enclosing loops
+    varying: frozenset = frozenset()  # names (re)bound by the enclosing loops
 
     def fork(self, extra: str | None) -> "Frame":
         condition = self.condition | {extra} if extra else self.condition
@@ -133,6 +135,10 @@ class ModuleAnalysis:
         self.graphs: list[Graph] = []
         self.globals: dict[str, Any] = {}
         self.class_outputs: dict[nodes.ClassDef, Tensor] = {}
+        # `if` conditions on names a loop rebinds: true in some iterations only, and
+        # which ones is unknown, so they never join layers of different iterations.
+        self.varying_conditions: set[str] = set()
+        self.iteration_of: dict[Apply, tuple] = {}
         # A module that changes the global image data format makes layer defaults unknown.
         self.channels_last_default = not any(
             isinstance(call.func, (nodes.Name, nodes.Attribute))
@@ -283,6 +289,8 @@ class ModuleAnalysis:
             return
         text = stmt.test.as_string()
         cond_body, cond_else = text, f"not ({text})"
+        if frame.varying and any(n.name in frame.varying for n in stmt.test.nodes_of_class(nodes.Name)):
+            self.varying_conditions.update((cond_body, cond_else))
         body, orelse = frame.fork(cond_body), frame.fork(cond_else)
         self._exec_block(stmt.body, body)
         self._exec_block(stmt.orelse, orelse)
@@ -303,19 +311,26 @@ class ModuleAnalysis:
 
     def _exec_loop(self, stmt: nodes.For | nodes.While, frame: Frame) -> None:
         items = self._iteration_values(self.evaluate(stmt.iter, frame)) if isinstance(stmt, nodes.For) else None
+        outer_iteration, outer_varying = frame.iteration, frame.varying
+        frame.varying = outer_varying | _loop_bound_names(stmt)
         if items is not None:
-            for item in items:
+            for i, item in enumerate(items):
+                frame.iteration = outer_iteration + ((id(stmt), i),)
                 self._bind(stmt.target, item, frame, stmt)
                 self._exec_block(stmt.body, frame)
+            frame.iteration, frame.varying = outer_iteration, outer_varying
             self._exec_block(stmt.orelse, frame)
             return
         # Unknown trip count: the body may run zero times, or twice in a row (which is
         # what shows a `fit(); freeze; fit()` sequence spread over iterations).
         looped = frame.fork(None)
-        for _ in range(2):
+        frame.varying = outer_varying
+        for i in range(2):
+            looped.iteration = outer_iteration + ((id(stmt), i),)
             if isinstance(stmt, nodes.For):
                 self._bind(stmt.target, UNKNOWN, looped, stmt)
             self._exec_block(stmt.body, looped)
+        looped.iteration, looped.varying = outer_iteration, outer_varying
         self._join(frame, looped, frame.fork(None), None, None)
 
     def _iteration_values(self, iterable: Any) -> list | None:
@@ -658,11 +673,24 @@ class ModuleAnalysis:
         return self._new_apply(layer, tensors, node, frame)
 
     def _new_apply(self, layer: Layer, tensors: list, node: nodes.NodeNG, frame: Frame, training: Any = None) -> Apply:
-        inputs = [(producer, condition) for tensor in tensors for producer, condition in tensor]
+        inputs = []
+        for tensor in tensors:
+            for producer, condition in tensor:
+                if self._crosses_iterations(producer, condition, frame):
+                    producer, condition = self._opaque("loop-carried", [], node, frame), Condition()
+                inputs.append((producer, condition))
         apply = Apply(layer=layer, inputs=inputs, node=node, condition=frame.condition, training=training)
         apply.rank, apply.channel_axis = self._output_layout(apply)
         frame.graph.applies.append(apply)
+        self.iteration_of[apply] = frame.iteration
         return apply
+
+    def _crosses_iterations(self, producer: Apply, condition: Condition, frame: Frame) -> bool:
+        """An edge into, out of or between loop iterations that holds only under a condition
+        on a loop-rebound name: which iterations meet it is unknown, so the edge is too."""
+        if not self.varying_conditions or self.iteration_of.get(producer, ()) == frame.iteration:
+            return False
+        return not self.varying_conditions.isdisjoint(condition | frame.condition)
 
     def _output_layout(self, apply: Apply) -> tuple[int | None, int | None]:
         """Output rank (batch included) and channel axis, where the code states them."""
@@ -810,6 +838,14 @@ class ModuleAnalysis:
                 return layer
             return Layer(kind="?", config={"class": cls.name}, node=node, condition=frame.condition)
         return self._unknown_call(node, frame)
+
+
+def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:
+    """Names a loop's target or body (re)binds: they may differ between iterations."""
+    scopes = [loop.target] if isinstance(loop, nodes.For) else []
+    return frozenset(
+        n.name for part in scopes + list(loop.body) for n in part.nodes_of_class(nodes.AssignName)
+    )
 
 
 def _spatial_dims(kind: str) -> int | None:
