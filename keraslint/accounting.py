@@ -38,6 +38,15 @@ _BIAS_PRESERVING_LAYERS = tuple(
     for rank in (1, 2, 3)
 )
 
+# Layers without parameters that may sit between Flatten and the Dense it feeds.
+_SHAPE_KEEPING_LAYERS = (
+    keras.layers.Dropout,
+    keras.layers.GaussianDropout,
+    keras.layers.GaussianNoise,
+    keras.layers.AlphaDropout,
+    keras.layers.Activation,
+)
+
 # A Dense layer after Flatten holding more than this share of the model is worth a note.
 _DENSE_AFTER_FLATTEN_SHARE = 0.5
 
@@ -441,7 +450,7 @@ def _dense_after_flatten_notes(walked: list[_WalkedLayer], producers, total: int
     for w in walked:
         if not isinstance(w.layer, keras.layers.Dense) or not w.layer.built:
             continue
-        if not any(isinstance(p, keras.layers.Flatten) for p in producers.get(id(w.layer), ())):
+        if not _follows_flatten(w.layer, producers):
             continue
         params = _count(w.layer.weights)
         if params <= _DENSE_AFTER_FLATTEN_SHARE * total:
@@ -456,6 +465,15 @@ def _dense_after_flatten_notes(walked: list[_WalkedLayer], producers, total: int
             (w.path,),
             params,
         )
+
+
+def _follows_flatten(layer, producers) -> bool:
+    """Whether ``layer`` takes Flatten's output, directly or through dropout or an activation."""
+    return any(
+        isinstance(producer, keras.layers.Flatten)
+        or isinstance(producer, _SHAPE_KEEPING_LAYERS) and _follows_flatten(producer, producers)
+        for producer in producers.get(id(layer), ())
+    )
 
 
 def _unbuilt_notes(walked: list[_WalkedLayer]) -> Iterator[Note]:

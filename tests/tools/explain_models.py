@@ -58,12 +58,13 @@ def bias_before_batchnorm():
 
 
 def flatten_dense():
-    """A Dense after Flatten holding most of the model."""
+    """A Dense after Flatten (and Dropout) holding most of the model."""
     return keras.Sequential(
         [
             keras.Input((32, 32, 3)),
             layers.Conv2D(16, 3, activation="relu"),
             layers.Flatten(),
+            layers.Dropout(0.5),
             layers.Dense(64, activation="relu"),
             layers.Dense(10),
         ],
