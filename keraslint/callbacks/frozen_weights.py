@@ -54,6 +54,7 @@ _CAUSES = {
     "shared_layer": "the layer is shared with another model that is training",
     "constraint": "a constraint: the optimizer applies `variable.constraint` to the "
     "variables it was built with",
+    "trained": "the optimizer trains it: the variable is trainable and watched on request",
     "assigned": "assigned outside gradient descent: a callback, a custom train_step or "
     "other code called assign() on it",
 }
@@ -178,20 +179,40 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
         self._epoch = 0
         self._violations: dict[int, dict] = {}
         self._unmoved: dict[int, dict] = {}
-        self._owners = _own_variable_owners(model)
-        self._guarded = self._collect_guarded(model)
-        self._trainable = list(model.trainable_variables)
         self._state_changed_ids: set[int] = set()
+        self._guarded: list[_Guarded] = []
+        self._trainable: list = []
         self.report = {
             "backend": keras.backend.backend(),
             "keras_version": keras.__version__,
             "model": model.name,
             "check_every": self.check_every,
-            "guarded": _guarded_summary(self._guarded),
+            "snapshot_taken": "before the first step",
+            "guarded": _guarded_summary([]),
             "trainable_state_changes": [],
             "violations": [],
             "unmoved_trainable": [],
         }
+        # TensorFlow and torch build a subclassed model in its first step: its
+        # variables do not exist yet, so the snapshot waits for that step.
+        self._snapshot_pending = not _fully_built(model)
+        if self._snapshot_pending:
+            self.report["snapshot_taken"] = "after the first step, which built the model"
+        else:
+            self._take_snapshot(model)
+        self._write_report()
+
+    @never_crash_training
+    def on_train_batch_begin(self, batch, logs=None):
+        if self._snapshot_pending and _fully_built(self._model):
+            self._take_snapshot(self.model)
+
+    def _take_snapshot(self, model):
+        self._snapshot_pending = False
+        self._owners = _own_variable_owners(model)
+        self._guarded = self._collect_guarded(model)
+        self._trainable = list(model.trainable_variables)
+        self.report["guarded"] = _guarded_summary(self._guarded)
         if not self._guarded and model not in self._told_nothing_guarded:
             self._told_nothing_guarded.add(model)
             warnings.warn(
@@ -205,11 +226,10 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
         self._baseline = self._fingerprint([g.variable for g in self._guarded])
         self._trainable_fingerprints = self._fingerprint(self._trainable)
         self._check_trainable_state(model)
-        self._write_report()
 
     def _check_every_n_batches(self, batch, logs=None):
         self._step += 1
-        if self._step % self.check_every == 0:
+        if self._step % self.check_every == 0 and not self._snapshot_pending:
             self._check_guarded(during_epoch=True)
 
     # The batch hook is bound per instance in __init__; wrap it there too.
@@ -221,8 +241,12 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
 
     @never_crash_training
     def on_epoch_end(self, epoch, logs=None):
-        max_change = self._check_guarded(during_epoch=False)
-        self._check_unmoved(epoch)
+        if self._snapshot_pending:  # an epoch of one step built the model: start now
+            self._take_snapshot(self.model)
+            max_change = 0.0
+        else:
+            max_change = self._check_guarded(during_epoch=False)
+            self._check_unmoved(epoch)
         if logs is not None:
             logs["frozen_weights_violations"] = len(self._violations)
             logs["frozen_weights_max_change"] = max_change
@@ -408,6 +432,8 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             return "trainable_state"
         if entry.reason == "training_false_call":
             return "training_override"
+        if entry.reason == "watch" and variable.trainable and id(variable) in built_with:
+            return "trained"
         if id(variable) in built_with and getattr(inner, "use_ema", False):
             return "ema"
         if _shared_with_another_model(self.model, entry.layer):
@@ -468,6 +494,10 @@ def _check_watch(watch) -> list:
     return items
 
 
+def _fully_built(model) -> bool:
+    return all(layer.built for layer in model._flatten_layers())
+
+
 def _layers_with_model(model):
     yield model.name, model, None if model.trainable else model
     yield from walk_layers(model)
@@ -489,7 +519,9 @@ def _own_variable_owners(model) -> dict[int, str]:
 
 def _functional_nodes(model):
     for _, layer, _ in _layers_with_model(model):
-        for nodes in getattr(layer, "_nodes_by_depth", {}).values():
+        # A Sequential keeps its graph in a Functional of its own.
+        graph = getattr(layer, "_functional", None) or layer
+        for nodes in getattr(graph, "_nodes_by_depth", {}).values():
             yield from nodes
 
 
@@ -596,25 +628,41 @@ def _make_fingerprinter():
     if backend == "tensorflow":
         import tensorflow as tf
 
-        compiled = tf.function(fingerprints, jit_compile=True)
+        def compile_for_one_signature():
+            return tf.function(fingerprints, jit_compile=True)
+
     elif backend == "jax":
         import jax
 
-        compiled = jax.jit(fingerprints)
+        def compile_for_one_signature():
+            return jax.jit(fingerprints)
+
     elif backend == "torch":
         import torch
 
-        def compiled(values):
-            with torch.no_grad():
-                return fingerprints([v.detach() for v in values])
+        def compile_for_one_signature():
+            def eager(values):
+                with torch.no_grad():
+                    return fingerprints([v.detach() for v in values])
+
+            return eager
 
     else:
-        compiled = fingerprints
+
+        def compile_for_one_signature():
+            return fingerprints
+
+    # One compiled function per list signature (the guarded variables, the
+    # trainable ones, per model), so that none of them is ever retraced.
+    compiled: dict[tuple, Any] = {}
 
     def run(variables) -> np.ndarray:
         if not variables:
             return np.zeros((0,), dtype=np.int32)
+        signature = tuple((tuple(v.shape), str(v.dtype)) for v in variables)
+        if signature not in compiled:
+            compiled[signature] = compile_for_one_signature()
         with _quiet_numpy_copy_warning():
-            return _to_numpy(compiled([v.value for v in variables]))
+            return _to_numpy(compiled[signature]([v.value for v in variables]))
 
     return run

@@ -1,0 +1,403 @@
+"""FrozenWeightsGuard on real Keras models, on whichever backend KERAS_BACKEND picks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import warnings
+
+import keras
+import numpy as np
+import pytest
+from keras import layers
+
+from keraslint.callbacks import FrozenWeightsChanged, FrozenWeightsGuard, KeraslintCallbackError
+
+BACKEND = keras.backend.backend()
+
+
+@pytest.fixture(autouse=True)
+def _seeded():
+    keras.utils.set_random_seed(0)
+
+
+def data(n=32, features=4):
+    rng = np.random.default_rng(0)
+    return rng.normal(size=(n, features)).astype("float32"), rng.normal(size=(n, 1)).astype("float32")
+
+
+def two_dense_model():
+    inputs = keras.Input((4,))
+    hidden = layers.Dense(8, name="d1")(inputs)
+    return keras.Model(inputs, layers.Dense(1, name="d2")(hidden), name="two_dense")
+
+
+def values(layer):
+    return [np.array(keras.ops.convert_to_numpy(w)) for w in layer.weights]
+
+
+def same_bits(before, after):
+    return all(a.tobytes() == b.tobytes() for a, b in zip(before, after))
+
+
+class ShiftKernel(keras.callbacks.Callback):
+    """Assigns to a frozen kernel after every batch, as a buggy callback would."""
+
+    def __init__(self, layer_name):
+        super().__init__()
+        self.layer_name = layer_name
+
+    def on_train_batch_end(self, batch, logs=None):
+        kernel = self.model.get_layer(self.layer_name).kernel
+        kernel.assign(kernel + 0.5)
+
+
+class FirstStepMarker(keras.callbacks.Callback):
+    """Remembers how many warnings had been issued when the first step began."""
+
+    def __init__(self, caught):
+        super().__init__()
+        self.caught, self.warnings_before_first_step = caught, None
+
+    def on_train_batch_begin(self, batch, logs=None):
+        if self.warnings_before_first_step is None:
+            self.warnings_before_first_step = len(self.caught)
+
+
+def guard_messages(caught):
+    return [str(w.message) for w in caught if "FrozenWeightsGuard" in str(w.message)]
+
+
+def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves():
+    x, y = data()
+    model = two_dense_model()
+    model.compile("adam", "mse")
+    guard = FrozenWeightsGuard()
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+    model.get_layer("d1").trainable = False
+    before = values(model.get_layer("d1"))
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        marker = FirstStepMarker(caught)
+        if BACKEND == "jax":
+            with pytest.raises(ValueError, match="optimizer"):
+                model.fit(x, y, epochs=2, verbose=0, callbacks=[guard, marker])
+        else:
+            model.fit(x, y, epochs=2, verbose=0, callbacks=[guard, marker])
+
+    (change,) = guard.report["trainable_state_changes"]
+    assert change["change"] == "frozen" and change["layers"] == ["d1"]
+    early = guard_messages(caught[: marker.warnings_before_first_step])
+    if BACKEND == "tensorflow":
+        assert change["effect"] == "keeps_training"
+        assert len(early) == 1 and "'d1' was frozen" in early[0] and "keeps training" in early[0]
+        assert not same_bits(before, values(model.get_layer("d1")))
+        kernel = next(v for v in guard.report["violations"] if v["variable"].endswith("d1/kernel"))
+        assert kernel["layer"] == "d1" and kernel["epoch"] == 0
+        assert kernel["cause"] == "trainable_state" and kernel["fraction_changed"] == 1.0
+        assert any("changed by up to" in m for m in guard_messages(caught[marker.warnings_before_first_step :]))
+    elif BACKEND == "jax":
+        assert change["effect"] == "value_error"
+        assert len(early) == 1 and "'d1' was frozen" in early[0] and "ValueError" in early[0]
+    else:
+        assert change["effect"] == "applied"
+        assert early == [] and guard.report["violations"] == []
+        assert same_bits(before, values(model.get_layer("d1")))
+
+
+def test_freeze_then_compile_is_clean():
+    x, y = data()
+    model = two_dense_model()
+    model.compile("adam", "mse")
+    model.fit(x, y, epochs=1, verbose=0)
+    model.get_layer("d1").trainable = False
+    model.compile("adam", "mse")
+    guard = FrozenWeightsGuard()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        history = model.fit(x, y, epochs=2, verbose=0, callbacks=[guard])
+
+    assert guard_messages(caught) == []
+    assert guard.report["trainable_state_changes"] == [] and guard.report["violations"] == []
+    assert guard.report["guarded"]["layers"] == ["d1"]
+    assert history.history["frozen_weights_violations"] == [0, 0]
+    assert history.history["frozen_weights_max_change"] == [0.0, 0.0]
+
+
+def test_fine_tuning_a_frozen_application_with_a_new_head_is_clean(tmp_path):
+    base = keras.applications.MobileNet(
+        input_shape=(32, 32, 3), alpha=0.25, include_top=False, weights=None
+    )
+    base.trainable = False
+    inputs = keras.Input((32, 32, 3))
+    features = layers.GlobalAveragePooling2D()(base(inputs, training=False))
+    model = keras.Model(inputs, layers.Dense(3, activation="softmax", name="head")(features))
+    model.compile("adam", "sparse_categorical_crossentropy")
+    images = np.random.default_rng(0).uniform(size=(16, 32, 32, 3)).astype("float32")
+    labels = np.arange(16) % 3
+    report_path = tmp_path / "guard.json"
+    head = model.get_layer("head")
+    head_before = values(head)
+
+    guard = FrozenWeightsGuard(report_path=report_path)
+    with warnings.catch_warnings():
+        # An untrained base shrinks its features to ~1e-15, too small to move the
+        # head's kernel: the guard rightly lists it as unmoved (checked below).
+        warnings.simplefilter("ignore")
+        model.fit(images, labels, epochs=2, batch_size=8, verbose=0, callbacks=[guard])
+
+    report = json.loads(report_path.read_text())
+    assert report["violations"] == [] and report["trainable_state_changes"] == []
+    did_not_move = {
+        weight.path for weight, old, new in zip(head.weights, head_before, values(head))
+        if old.tobytes() == new.tobytes()
+    }
+    assert {entry["variable"] for entry in report["unmoved_trainable"]} == did_not_move
+    assert report["guarded"]["variables"] == len(base.weights)
+    assert report["guarded"]["parameters"] == base.count_params()
+    assert report["guarded"]["snapshot_bytes"] == 4 * base.count_params()
+    assert any(path.endswith("_bn") for path in report["guarded"]["layers"])
+
+
+def bn_base_called_with_training_false():
+    base = keras.Sequential(
+        [keras.Input((4,)), layers.Dense(8), layers.BatchNormalization(name="bn")], name="base"
+    )
+    inputs = keras.Input((4,))
+    outputs = layers.Dense(1)(base(inputs, training=False))
+    return keras.Model(inputs, outputs), base.get_layer("bn")
+
+
+def test_training_false_base_batchnorm_statistics_are_guarded():
+    x, y = data()
+    model, bn = bn_base_called_with_training_false()
+    model.compile("adam", "mse")
+    before = keras.ops.convert_to_numpy(bn.moving_mean).copy()
+    guard = FrozenWeightsGuard()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model.fit(x * 3 + 2, y, epochs=1, verbose=0, callbacks=[guard])
+
+    statistics_moved = not np.array_equal(before, keras.ops.convert_to_numpy(bn.moving_mean))
+    if tuple(int(p) for p in keras.__version__.split(".")[:2]) <= (3, 15):
+        assert statistics_moved, "this Keras has the training-argument override"
+    reported = {v["variable"]: v for v in guard.report["violations"]}
+    assert guard.report["guarded"]["by_reason"] == {"training_false_call": 2}
+    if statistics_moved:
+        assert set(reported) == {bn.moving_mean.path, bn.moving_variance.path}
+        assert reported[bn.moving_mean.path]["cause"] == "training_override"
+        assert reported[bn.moving_mean.path]["layer"] == "base/bn"
+    else:
+        assert reported == {}
+
+
+def frozen_first_layer_model(kind):
+    if kind == "sequential":
+        model = keras.Sequential(
+            [keras.Input((4,)), layers.Dense(8, name="d1"), layers.Dense(1, name="d2")]
+        )
+    else:
+        model = two_dense_model()
+    model.get_layer("d1").trainable = False
+    model.compile("adam", "mse")
+    return model
+
+
+@pytest.mark.parametrize("check_every", ["epoch", 2])
+def test_restore_keeps_frozen_weights_bit_identical(check_every):
+    x, y = data()
+    model = frozen_first_layer_model("sequential")
+    before = values(model.get_layer("d1"))
+    guard = FrozenWeightsGuard(restore=True, check_every=check_every)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model.fit(x, y, epochs=2, batch_size=8, verbose=0, callbacks=[ShiftKernel("d1"), guard])
+
+    assert same_bits(before, values(model.get_layer("d1")))
+    (violation,) = guard.report["violations"]
+    assert violation["cause"] == "assigned" and violation["layer"] == "d1"
+    assert violation["restored"] == (2 if check_every == "epoch" else 4)
+    assert violation["step"] == (None if check_every == "epoch" else 2)
+
+
+def test_stop_action_stops_training_at_the_checked_batch():
+    x, y = data()
+    model = frozen_first_layer_model("functional")
+    guard = FrozenWeightsGuard(on_violation="stop", check_every=1)
+    with pytest.warns(UserWarning, match="'d1/kernel' of layer 'd1' changed"):
+        history = model.fit(
+            x, y, epochs=5, batch_size=8, verbose=0, callbacks=[ShiftKernel("d1"), guard]
+        )
+    assert len(history.epoch) == 1
+    (violation,) = guard.report["violations"]
+    assert (violation["epoch"], violation["step"]) == (0, 1)
+    assert violation["max_abs_change"] == pytest.approx(0.5)
+
+
+def test_raise_action_raises_and_writes_the_report(tmp_path):
+    x, y = data()
+    model = frozen_first_layer_model("functional")
+    guard = FrozenWeightsGuard(on_violation="raise", report_path=tmp_path / "r.json")
+    with pytest.raises(FrozenWeightsChanged, match="d1/kernel") as raised:
+        model.fit(x, y, epochs=3, verbose=0, callbacks=[ShiftKernel("d1"), guard])
+    assert isinstance(raised.value, KeraslintCallbackError)
+    assert isinstance(raised.value, RuntimeError)
+    written = json.loads((tmp_path / "r.json").read_text())
+    assert [v["variable"] for v in written["violations"]] == [model.get_layer("d1").kernel.path]
+
+
+def test_model_without_frozen_layers_says_nothing_is_guarded_once():
+    x, y = data()
+    model = two_dense_model()
+    model.compile("adam", "mse")
+    guard = FrozenWeightsGuard()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+        model.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+    assert [m for m in guard_messages(caught) if "no weights are guarded" in m] == [
+        "FrozenWeightsGuard: model 'two_dense' has no frozen layers and `watch` names "
+        "nothing in it, so no weights are guarded."
+    ]
+    assert guard.report["guarded"]["variables"] == 0 and guard.report["violations"] == []
+
+
+class HalfDisconnected(keras.Model):
+    """Subclassed model whose `unused` layer never reaches the loss."""
+
+    def __init__(self):
+        super().__init__()
+        self.frozen = layers.Dense(8, trainable=False)
+        self.unused = layers.Dense(8)
+        self.head = layers.Dense(1)
+
+    def call(self, inputs):
+        hidden = self.frozen(inputs)
+        return self.head(hidden) + 0.0 * keras.ops.sum(self.unused(hidden))
+
+
+def test_subclassed_model_lists_trainable_variables_that_did_not_move():
+    x, y = data()
+    model = HalfDisconnected()
+    model.compile("adam", "mse")
+    guard = FrozenWeightsGuard()
+    with pytest.warns(UserWarning, match="did not move at all"):
+        history = model.fit(x, y, epochs=2, batch_size=8, verbose=0, callbacks=[guard])
+    # The model is built by its first step (on TensorFlow and torch), and the
+    # snapshot with it.
+    assert guard.report["snapshot_taken"] in (
+        "before the first step", "after the first step, which built the model"
+    )
+    unmoved = {entry["variable"]: entry["epochs"] for entry in guard.report["unmoved_trainable"]}
+    assert unmoved == {model.unused.kernel.path: [0, 1], model.unused.bias.path: [0, 1]}
+    assert history.history["trainable_weights_unmoved"] == [2, 2]
+    assert guard.report["guarded"]["variables"] == 2 and guard.report["violations"] == []
+
+
+def test_watch_pattern_guards_a_trainable_layer_and_one_guard_serves_two_models():
+    x, y = data()
+    guard = FrozenWeightsGuard(watch="*d2/kernel")
+    first = frozen_first_layer_model("functional")
+    with pytest.warns(UserWarning, match="d2/kernel"):
+        first.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+    (violation,) = guard.report["violations"]
+    assert violation["guarded_because"] == "watch" and violation["cause"] == "trained"
+
+    second = frozen_first_layer_model("sequential")
+    second.get_layer("d2").trainable = False
+    second.compile("adam", "mse")
+    second.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+    assert guard.report["model"] == second.name
+    assert guard.report["violations"] == [] and guard.report["trainable_state_changes"] == []
+    assert guard.report["guarded"]["variables"] == 4
+
+
+def test_mixed_precision_model_is_guarded():
+    x, y = data()
+    keras.mixed_precision.set_global_policy("mixed_float16")
+    try:
+        model = frozen_first_layer_model("functional")
+        guard = FrozenWeightsGuard(check_every=2)
+        with pytest.warns(UserWarning, match="'d1/kernel' of layer 'd1' changed"):
+            model.fit(x, y, epochs=1, batch_size=8, verbose=0, callbacks=[ShiftKernel("d1"), guard])
+    finally:
+        keras.mixed_precision.set_global_policy("float32")
+    assert guard.report["guarded"]["variables"] == 2
+    assert [v["variable"] for v in guard.report["violations"]] == [model.get_layer("d1").kernel.path]
+    assert guard.report["unmoved_trainable"] == []
+
+
+MIRRORED_SCRIPT = textwrap.dedent(
+    """
+    import json, warnings
+    import numpy as np, tensorflow as tf
+    cpu = tf.config.list_physical_devices("CPU")[0]
+    tf.config.set_logical_device_configuration(
+        cpu, [tf.config.LogicalDeviceConfiguration()] * 2)
+    import keras
+    from keraslint.callbacks import FrozenWeightsGuard
+    warnings.simplefilter("ignore")
+    strategy = tf.distribute.MirroredStrategy(["/cpu:0", "/cpu:1"])
+    with strategy.scope():
+        inputs = keras.Input((4,))
+        hidden = keras.layers.Dense(8, name="d1")(inputs)
+        model = keras.Model(inputs, keras.layers.Dense(1, name="d2")(hidden))
+        model.compile("adam", "mse")
+    x = np.ones((32, 4), "float32"); y = np.ones((32, 1), "float32")
+    guard = FrozenWeightsGuard()
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+    model.get_layer("d1").trainable = False
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+    print(json.dumps({"replicas": strategy.num_replicas_in_sync, **guard.report}))
+    """
+)
+
+
+def test_mirrored_strategy_on_two_logical_cpus():
+    if BACKEND != "tensorflow":
+        pytest.skip("MirroredStrategy belongs to TensorFlow; this case runs in the TensorFlow pass")
+    env = {**os.environ, "KERAS_BACKEND": "tensorflow", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    done = subprocess.run(
+        [sys.executable, "-c", MIRRORED_SCRIPT], env=env, capture_output=True, text=True, timeout=240
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["replicas"] == 2
+    assert report["trainable_state_changes"][0]["effect"] == "keeps_training"
+    assert {v["variable"] for v in report["violations"]} == {"d1/kernel", "d1/bias"}
+
+
+@pytest.mark.parametrize(
+    "kwargs, shown",
+    [
+        ({"check_every": 0}, "check_every=0"),
+        ({"check_every": "batch"}, "check_every='batch'"),
+        ({"check_every": True}, "check_every=True"),
+        ({"on_violation": "ignore"}, "on_violation='ignore'"),
+        ({"restore": "yes"}, "restore='yes'"),
+        ({"report_path": 3}, "report_path=3"),
+        ({"watch": [3.5]}, "watch=[3.5]"),
+        ({"watch": ""}, "watch=''"),
+    ],
+)
+def test_bad_arguments_name_the_argument_and_value(kwargs, shown):
+    with pytest.raises(ValueError, match=f"`{next(iter(kwargs))}`.*received {shown.replace('[', '.').replace(']', '.')}"):
+        FrozenWeightsGuard(**kwargs)
+
+
+def test_internal_error_disables_the_guard_and_training_goes_on(tmp_path):
+    x, y = data()
+    model = frozen_first_layer_model("functional")
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")
+    guard = FrozenWeightsGuard(report_path=not_a_directory / "report.json", on_violation="raise")
+    with pytest.warns(RuntimeWarning, match="FrozenWeightsGuard disabled itself .* on_train_begin"):
+        history = model.fit(
+            x, y, epochs=3, verbose=0, callbacks=[ShiftKernel("d1"), guard]
+        )
+    assert len(history.epoch) == 3
+    assert "frozen_weights_violations" not in history.history
