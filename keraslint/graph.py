@@ -151,9 +151,14 @@ class ModelValue:
                 return True
         return False
 
-    def contains_model(self, model: "ModelValue") -> bool:
+    def contains_model(self, model: "ModelValue", seen=None) -> bool:
+        seen = seen or set()
+        if id(self) in seen:  # `model.add(model)`: a model that contains itself
+            return False
+        seen.add(id(self))
         return any(
-            apply.layer.model is model or (apply.layer.model is not None and apply.layer.model.contains_model(model))
+            apply.layer.model is model
+            or (apply.layer.model is not None and apply.layer.model.contains_model(model, seen))
             for apply in self.applies
         )
 

@@ -10,12 +10,17 @@ ROOT = Path(__file__).resolve().parents[2]
 FUNCTIONAL_DIR = Path(__file__).parent / "functional"
 
 
-def run_pylint_subprocess(args: list[str], bootstrap: str = "", timeout: int = 300) -> subprocess.CompletedProcess:
-    """Run real pylint in a fresh interpreter, after ``bootstrap`` (Python source)."""
+def start_pylint_subprocess(args: list[str], bootstrap: str = "") -> subprocess.Popen:
+    """Start real pylint in a fresh interpreter, after ``bootstrap`` (Python source)."""
     code = f"{bootstrap}\nimport sys\nfrom pylint import run_pylint\nsys.argv = ['pylint', *{args!r}]\nrun_pylint()\n"
-    return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False
+    return subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT
     )
+
+
+def finish(process: subprocess.Popen, timeout: int = 600) -> subprocess.CompletedProcess:
+    stdout, stderr = process.communicate(timeout=timeout)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
 def lint_files(paths: list, extra_args: list[str] = ()) -> dict[str, list[tuple[int, str]]]:

@@ -11,6 +11,7 @@ Regenerate the ``.txt`` files after a deliberate message change with
 from __future__ import annotations
 
 import os
+import warnings
 
 import pytest
 from pylint.testutils import FunctionalTestFile, LintModuleTest
@@ -34,4 +35,8 @@ def test_functional(test_file: FunctionalTestFile) -> None:
     cls = LintModuleOutputUpdate if os.environ.get("KERASLINT_UPDATE_FUNCTIONAL") else LintModuleTest
     lint_test = cls(test_file)
     lint_test.setUp()
-    lint_test.runTest()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        lint_test.runTest()
+    crashes = [str(w.message) for w in caught if "keraslint could not analyse" in str(w.message)]
+    assert not crashes, crashes[0]
