@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 keras = pytest.importorskip("keras")
@@ -31,7 +32,7 @@ ENTRY_POINT = "import sys; from keraslint.cli import main; sys.exit(main())"
 
 
 def weight_count(variables):
-    return sum(int(v.numpy().size) for v in variables)
+    return int(sum(np.prod(v.shape) for v in variables))
 
 
 def assert_matches_keras(report, model):
@@ -65,9 +66,13 @@ def keraslint_explain(*args, cwd=None):
     )
 
 
-def lambda_model():
+def lambda_archive(tmp_path):
+    """A saved model whose Lambda layer holds Python code."""
     inputs = keras.Input((4,))
-    return keras.Model(inputs, layers.Dense(2)(layers.Lambda(lambda t: t * 2)(inputs)), name="with_lambda")
+    model = keras.Model(inputs, layers.Dense(2)(layers.Lambda(lambda t: t * 2)(inputs)), name="with_lambda")
+    path = tmp_path / "lambda.keras"
+    model.save(path)
+    return path
 
 
 # --- the Python API -----------------------------------------------------------------
@@ -322,9 +327,7 @@ def test_command_json_from_a_module_function_in_the_current_directory():
 
 
 def test_command_runs_lambda_code_only_with_unsafe(tmp_path):
-    path = tmp_path / "lambda.keras"
-    lambda_model().save(path)
-    result = keraslint_explain(path, "--unsafe")
+    result = keraslint_explain(lambda_archive(tmp_path), "--unsafe")
 
     assert result.returncode == 0, result.stderr
     assert "Model 'with_lambda' (Functional): 10 parameters" in result.stdout
@@ -333,12 +336,6 @@ def test_command_runs_lambda_code_only_with_unsafe(tmp_path):
 def garbage_archive(tmp_path):
     path = tmp_path / "corrupt.keras"
     path.write_bytes(b"\x00\x01 definitely not a zip archive")
-    return path
-
-
-def lambda_archive(tmp_path):
-    path = tmp_path / "lambda.keras"
-    lambda_model().save(path)
     return path
 
 
