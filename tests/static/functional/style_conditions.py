@@ -27,3 +27,12 @@ y = layers.Conv2D(8, 3)(inputs)
 if USE_BN:
     y = layers.BatchNormalization()(y)
 y = layers.ReLU()(y)
+
+
+def build(use_dropout):
+    model = keras.Sequential()
+    model.add(layers.Dense(64, activation="relu", input_shape=(8,)))
+    if use_dropout:
+        model.add(layers.Dropout(0.5))  # [keras-dropout-before-batchnorm]
+    model.add(layers.BatchNormalization())
+    return model
