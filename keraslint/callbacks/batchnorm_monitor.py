@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import time
 import warnings
 from typing import Any, Callable
 
@@ -28,6 +29,11 @@ from keraslint.callbacks._common import (
 
 class BatchNormProblem(KeraslintCallbackError):
     """Raised by `BatchNormMonitor(on_problem="raise")` when it finds a problem."""
+
+
+# The output gap is an average over samples and outputs: a few dozen samples
+# estimate it well, and the inference pass over them costs little.
+OUTPUT_GAP_SAMPLES = 32
 
 
 class _UnknownLayers(KeraslintCallbackError, ValueError):
@@ -140,6 +146,10 @@ class BatchNormMonitor(keras.callbacks.Callback):
             data, in the form `model(probe_data)` accepts) used at each epoch
             end to compare batch statistics with moving statistics and the
             model's output in training mode with inference mode.
+        probe_budget: Largest fraction of the training time that the probe may
+            take. The probe runs at every epoch end while it fits in this
+            budget, less often when it does not, and always after the last
+            epoch. Defaults to `0.01`.
         layers: Optional list of names or "/"-joined paths (e.g.
             `"resnet50/conv1_bn"`) of the BatchNormalization layers to watch.
             Defaults to all of them.
@@ -192,6 +202,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         probe_data=None,
         layers=None,
         every="epoch",
+        probe_budget=0.01,
         on_problem="warn",
         converge_tolerance=0.05,
         drift_tolerance=0.1,
@@ -214,6 +225,10 @@ class BatchNormMonitor(keras.callbacks.Callback):
                 f"probe_data of shape {probe_shape}"
             )
         self.probe_data = probe_data
+        self._probe_head = (
+            None if probe_data is None else keras.tree.map_structure(lambda t: t[:OUTPUT_GAP_SAMPLES], probe_data)
+        )
+        self.probe_budget = check_positive_float("probe_budget", probe_budget)
         if layers is not None and (
             isinstance(layers, str)
             or not isinstance(layers, (list, tuple))
@@ -259,7 +274,10 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._shape_capture: _PatchedCalls | None = None
         self._start_stats = self._latest_stats = self._epoch_stats = self._epoch_stats_before = None
         self._started = self._forecast_done = False
-        self._first_epoch = None
+        self._first_epoch = self._probed_epoch = None
+        self._probe_seconds = self._training_seconds = 0.0
+        self._last_gaps, self._last_output_gap = {}, None
+        self._epoch_started_at = time.perf_counter()
         self._fit_start_step = self._epoch_first_step = self._step = 0
         self._epochs_seen = 0
         self._final: dict[str, dict] = {}
@@ -320,6 +338,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
             self._first_epoch = epoch
             self._forecast_planned_steps()
         self._epoch_first_step = self._iterations()
+        self._epoch_started_at = time.perf_counter()
 
     @never_crash_training
     def on_train_batch_begin(self, batch, logs=None):
@@ -355,8 +374,10 @@ class BatchNormMonitor(keras.callbacks.Callback):
             self._check_batch_sizes(epoch)
         if self.history["step"][0] < self._step:
             self._check_updates(stats, epoch)
-        gaps, output_gap = self._probe(stats, epoch) if self.probe_data is not None else ({}, None)
-        self._log_epoch(stats, gaps, output_gap, epoch, logs)
+        self._training_seconds += time.perf_counter() - self._epoch_started_at
+        self._log_epoch(stats, epoch, logs)
+        self._probe_if_due(stats, epoch, last=epoch == self.params.get("epochs", 0) - 1)
+        self._log_gaps(logs)
         self._epoch_stats_before, self._epoch_stats = self._epoch_stats, stats
 
     @never_crash_training
@@ -369,6 +390,9 @@ class BatchNormMonitor(keras.callbacks.Callback):
         if not self._forecast_done:  # number of steps unknown in advance
             self._forecast_done = True
             self._forecast_convergence(self._step)
+        ended = self.history["epoch_end"]["epoch"]
+        if ended and self._probed_epoch != ended[-1]:  # stopped early
+            self._probe_if_due(self._latest_stats, ended[-1], last=True)
         self._confirm_convergence()
         report = self.report
         if self.report_path:
@@ -453,16 +477,21 @@ class BatchNormMonitor(keras.callbacks.Callback):
         stats = self._read_stats()
         self.history["step"].append(self._step)
         self.history["epoch"].append(epoch)
-        finite = bool(np.isfinite(stats).all())
+        # One reduction per summary over all layers keeps every-batch recording cheap.
+        starts = self._offsets[:-1]
+        summaries = {
+            "": (np.add.reduceat(stats, starts) / np.diff(self._offsets)).tolist(),
+            "_min": np.minimum.reduceat(stats, starts).tolist(),
+            "_max": np.maximum.reduceat(stats, starts).tolist(),
+        }
         for index, monitored in enumerate(self._monitored):
-            mean, var = self._layer_stats(stats, index)
             trajectory = self.history["layers"][monitored.path]
-            for key, values in (("mean", mean), ("variance", var)):
-                trajectory[key].append(float(np.mean(values)))
-                trajectory[f"{key}_min"].append(float(np.min(values)))
-                trajectory[f"{key}_max"].append(float(np.max(values)))
-            if not finite:
-                self._check(diag.NONFINITE, monitored, diag.nonfinite(mean, var), epoch)
+            for suffix, values in summaries.items():
+                trajectory[f"mean{suffix}"].append(values[2 * index])
+                trajectory[f"variance{suffix}"].append(values[2 * index + 1])
+        if not np.isfinite(stats).all():
+            for index, monitored in enumerate(self._monitored):
+                self._check(diag.NONFINITE, monitored, diag.nonfinite(*self._layer_stats(stats, index)), epoch)
         self._latest_stats = stats
         return stats
 
@@ -572,11 +601,29 @@ class BatchNormMonitor(keras.callbacks.Callback):
 
     # --- Probe: train vs inference mode --------------------------------------------------
 
-    def _probe(self, stats, epoch):
-        """Two forward passes over probe_data, both with dropout and the like in
-        inference mode: one as evaluate() runs BatchNormalization (moving
-        statistics), one as fit() does (batch statistics, computed here without
-        touching the moving statistics)."""
+    def _probe_if_due(self, stats, epoch, last: bool):
+        """Probe when its last cost fits in probe_budget of the training time since,
+        and fill in the latest epoch record."""
+        if self.probe_data is None or not (
+            last or self._probe_seconds <= self.probe_budget * self._training_seconds
+        ):
+            return
+        started = time.perf_counter()
+        self._last_gaps, self._last_output_gap = self._probe(stats, epoch, last)
+        self._probe_seconds = time.perf_counter() - started
+        self._training_seconds = 0.0
+        self._probed_epoch = epoch
+        record = self.history["epoch_end"]
+        record["output_gap"][-1] = self._last_output_gap
+        for path, (mean_shift, variance_ratio) in self._last_gaps.items():
+            record["layers"][path]["mean_shift"][-1] = mean_shift
+            record["layers"][path]["variance_ratio"][-1] = variance_ratio
+
+    def _probe(self, stats, epoch, last: bool):
+        """Forward passes with dropout and the like in inference mode: one over
+        probe_data running BatchNormalization as fit() does (batch statistics,
+        computed here without touching the moving statistics), one over its first
+        samples as evaluate() does (moving statistics) for the output gap."""
         model, captured = self.model, {}
 
         def batch_statistics_call(layer, original):
@@ -597,9 +644,11 @@ class BatchNormMonitor(keras.callbacks.Callback):
 
             return call
 
-        inference_outputs = keras.tree.flatten(model(self.probe_data, training=False))
+        inference_outputs = keras.tree.flatten(model(self._probe_head, training=False))
         with _PatchedCalls([m.layer for m in self._monitored], batch_statistics_call):
             training_outputs = keras.tree.flatten(model(self.probe_data, training=False))
+        head = int(inference_outputs[0].shape[0])
+        training_outputs = [t[:head] for t in training_outputs]
         watched = [m for m in self._monitored if id(m.layer) in captured]
         flat = [ops.reshape(ops.cast(t, "float32"), (-1,)) for t in (*inference_outputs, *training_outputs)]
         flat += [ops.cast(t, "float32") for m in watched for t in captured[id(m.layer)]]
@@ -617,35 +666,46 @@ class BatchNormMonitor(keras.callbacks.Callback):
             gaps[monitored.path] = diag.batch_vs_moving(
                 batch_mean, batch_var, *self._layer_stats(stats, index), monitored.layer.epsilon
             )
+        # Before the end, judge only statistics that have had the steps to converge
+        # (bn-not-converged speaks for the others) or that are not meant to move.
+        judged = {
+            m.path: gaps[m.path] for m in watched
+            if last or m.mode != "training" or m.layer.momentum**self._step <= self.converge_tolerance
+        }
         self._check(
             diag.TRAIN_INFERENCE_GAP, None,
-            diag.train_inference_gap(gaps, output_gap, self.max_mean_shift, self.max_variance_ratio), epoch,
+            diag.train_inference_gap(judged, output_gap, self.max_mean_shift, self.max_variance_ratio), epoch,
         )
         return gaps, output_gap
 
     # --- Outputs ----------------------------------------------------------------------------
 
-    def _log_epoch(self, stats, gaps, output_gap, epoch, logs):
+    def _log_epoch(self, stats, epoch, logs):
+        """Record the epoch's drift (and empty gaps for the probe to fill in)."""
         record = self.history["epoch_end"]
         record["step"].append(self._step)
         record["epoch"].append(epoch)
-        record["output_gap"].append(output_gap)
+        record["output_gap"].append(None)
         for index, monitored in enumerate(self._monitored):
-            layer_record = record["layers"][monitored.path]
             drift = diag.standardized_drift(
                 *self._layer_stats(self._epoch_stats, index), *self._layer_stats(stats, index),
                 monitored.layer.epsilon,
             )
-            mean_shift, variance_ratio = gaps.get(monitored.path, (None, None))
+            layer_record = record["layers"][monitored.path]
             layer_record["drift"].append(drift)
-            layer_record["mean_shift"].append(mean_shift)
-            layer_record["variance_ratio"].append(variance_ratio)
+            layer_record["mean_shift"].append(None)
+            layer_record["variance_ratio"].append(None)
             if logs is not None:
                 logs[f"bn_drift/{monitored.path}"] = drift
-                if mean_shift is not None:
-                    logs[f"bn_gap/{monitored.path}"] = mean_shift
-        if logs is not None and output_gap is not None:
-            logs["bn_output_gap"] = output_gap
+
+    def _log_gaps(self, logs):
+        """The latest probe's figures; epochs without a probe repeat them, so
+        that History and CSVLogger get the same keys every epoch."""
+        if logs is None or self._last_output_gap is None:
+            return
+        for path, (mean_shift, _) in self._last_gaps.items():
+            logs[f"bn_gap/{path}"] = mean_shift
+        logs["bn_output_gap"] = self._last_output_gap
 
     @property
     def report(self) -> BatchNormReport:
