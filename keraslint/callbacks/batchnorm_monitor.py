@@ -3,6 +3,7 @@ and diagnoses the classic ways they go wrong."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import math
 import time
@@ -101,6 +102,19 @@ class _PatchedCalls:
 
     def __exit__(self, *exc):
         self.remove()
+
+
+def _announcing_findings(hook):
+    """Warn about what a hook found once it is done, one warning per diagnosis."""
+
+    @functools.wraps(hook)
+    def wrapper(self, *args, **kwargs):
+        result = hook(self, *args, **kwargs)
+        if self._unannounced:
+            self._announce()
+        return result
+
+    return wrapper
 
 
 def _normalized_axes(layer, rank: int) -> tuple[int, list[int]]:
@@ -270,6 +284,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
     def _reset(self):
         self._monitored: list[diag.MonitoredLayer] = []
         self._findings: list[dict] = []
+        self._unannounced: list[dict] = []
         self._reported: set[tuple[str, str | None]] = set()
         self._shape_capture: _PatchedCalls | None = None
         self._start_stats = self._latest_stats = self._epoch_stats = self._epoch_stats_before = None
@@ -286,6 +301,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
     # --- Keras hooks ---------------------------------------------------------------
 
     @never_crash_training
+    @_announcing_findings
     def on_train_begin(self, logs=None):
         if self._shape_capture:  # a previous fit() that was interrupted
             self._shape_capture.remove()
@@ -331,6 +347,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._forecast_planned_steps()
 
     @never_crash_training
+    @_announcing_findings
     def on_epoch_begin(self, epoch, logs=None):
         if not self._monitored:
             return
@@ -341,6 +358,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._epoch_started_at = time.perf_counter()
 
     @never_crash_training
+    @_announcing_findings
     def on_train_batch_begin(self, batch, logs=None):
         # Batch-begin hooks keep Keras's asynchronous batch dispatch; one step has
         # run when batch > 0, so an unbuilt model is built now.
@@ -349,6 +367,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
             self._start(epoch=None)
 
     @never_crash_training
+    @_announcing_findings
     def on_train_batch_end(self, batch, logs=None):
         if not self._started:
             return
@@ -358,6 +377,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
             self._record(epoch=None)
 
     @never_crash_training
+    @_announcing_findings
     def on_epoch_end(self, epoch, logs=None):
         if not self._monitored:
             return
@@ -381,6 +401,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._epoch_stats_before, self._epoch_stats = self._epoch_stats, stats
 
     @never_crash_training
+    @_announcing_findings
     def on_train_end(self, logs=None):
         if self._shape_capture:
             self._shape_capture.remove()
@@ -510,8 +531,19 @@ class BatchNormMonitor(keras.callbacks.Callback):
         )
         if self.on_problem == "raise":
             raise BatchNormProblem(text)
-        warnings.warn(text, UserWarning, stacklevel=3)
-        if self.on_problem == "stop":
+        self._unannounced.append(self._findings[-1])
+
+    def _announce(self):
+        """Warn once per diagnosis for the findings of a hook, and stop if asked."""
+        by_code: dict[str, list[dict]] = {}
+        for finding in self._unannounced:
+            by_code.setdefault(finding["code"], []).append(finding)
+        self._unannounced = []
+        for findings in by_code.values():
+            others = [f["layer"] for f in findings[1:]]
+            also = f" The same in {len(others)} more layer(s): {', '.join(others)}." if others else ""
+            warnings.warn(findings[0]["message"] + also, UserWarning, stacklevel=2)
+        if by_code and self.on_problem == "stop":
             self.model.stop_training = True
 
     def _check_configuration(self):

@@ -200,6 +200,9 @@ def test_nonfinite_stats_from_nan_inputs_report_first_step():
     assert {f["layer"] for f in findings} == {"bn0", "bn1"}
     assert all(f["step"] == 3 for f in findings)
     assert findings[0]["details"]["fraction"] > 0
+    # One warning per diagnosis and hook, naming the other layers.
+    (warning,) = [m for m in monitor.caught if m.startswith("bn-nonfinite")]
+    assert warning.endswith("The same in 1 more layer(s): bn1.")
 
 
 def test_variance_collapse_counts_dead_channels():
@@ -309,6 +312,16 @@ def test_report_json_and_plot_png(tmp_path):
     assert saved["history"]["step"] == [0, 4, 8, 12, 16]
     png = plot_path.read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+
+
+def test_probe_budget_skips_epochs_but_always_probes_the_last():
+    monitor = BatchNormMonitor(probe_data=VECTORS[:64], probe_budget=1e-9)
+    history = fit(dense_net(), monitor, x=VECTORS, y=TARGETS, epochs=4)
+    gaps = monitor.history["epoch_end"]["layers"]["bn"]["mean_shift"]
+    assert gaps[0] is not None and gaps[1] is None and gaps[2] is None and gaps[3] is not None
+    # Epochs without a probe repeat the last figures so that every epoch has the keys.
+    logged = history.history["bn_gap/bn"]
+    assert len(logged) == 4 and logged[1] == logged[0] == gaps[0] and logged[3] == gaps[3]
 
 
 def test_on_problem_stop_ends_training_early():
