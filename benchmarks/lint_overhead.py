@@ -1,6 +1,6 @@
 """What keraslint adds to a pylint run, measured side by side on real Keras code.
 
-    python benchmarks/lint_overhead.py .scratch/corpus [--stride 100] [--rounds 3] [--record]
+    python benchmarks/lint_overhead.py .scratch/corpus [--stride 200] [--rounds 3] [--record]
 
 Four commands run interleaved in rounds, each a fresh process with ``-j 1`` over the
 same subset of the corpus (every ``--stride``-th file):
@@ -82,7 +82,7 @@ def with_finding_files(roots: list[str], files: list[str], findings_file: str) -
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("roots", nargs="+")
-    parser.add_argument("--stride", type=int, default=100)
+    parser.add_argument("--stride", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--findings", default=".scratch/corpus-findings.txt")
     parser.add_argument("--record", action="store_true", help='write the "lint:overhead" section of BENCHMARKS.md')
