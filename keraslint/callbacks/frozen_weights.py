@@ -6,7 +6,7 @@ import contextlib
 import fnmatch
 import warnings
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import keras
@@ -73,7 +73,7 @@ class _ModelMemory:
     """What the guard saw when it last trained a model."""
 
     train_function: Any  # weakref to model.train_function at on_train_end
-    trainable_ids: frozenset = field(default_factory=frozenset)
+    trainable_ids: frozenset
 
 
 class FrozenWeightsGuard(keras.callbacks.Callback):
@@ -227,13 +227,11 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
         self._trainable_fingerprints = self._fingerprint(self._trainable)
         self._check_trainable_state(model)
 
+    @never_crash_training
     def _check_every_n_batches(self, batch, logs=None):
         self._step += 1
         if self._step % self.check_every == 0 and not self._snapshot_pending:
             self._check_guarded(during_epoch=True)
-
-    # The batch hook is bound per instance in __init__; wrap it there too.
-    _check_every_n_batches = never_crash_training(_check_every_n_batches)
 
     @never_crash_training
     def on_epoch_begin(self, epoch, logs=None):
@@ -277,7 +275,7 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             if id(variable) not in not_guarded and id(variable) not in guarded:
                 guarded[id(variable)] = _Guarded(variable, self._owner_path(variable), reason)
 
-        for path, layer, frozen_by in _layers_with_model(model):
+        for _, layer, frozen_by in _layers_with_model(model):
             if frozen_by is not None:
                 for variable in _own_variables(layer):
                     guard(variable, "frozen")
@@ -631,7 +629,9 @@ def _make_fingerprinter():
         def compile_for(variables):
             # Reading captured variables, not arguments: passing hundreds of
             # variables into a tf.function costs more than fingerprinting them.
-            return tf.function(lambda: fingerprints([v.value for v in variables]), jit_compile=True)
+            return tf.function(
+                lambda: fingerprints([v.value for v in variables]), jit_compile=True, autograph=False
+            )
 
     else:
         if backend == "jax":
