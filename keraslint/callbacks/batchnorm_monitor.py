@@ -295,7 +295,6 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._epoch_started_at = time.perf_counter()
         self._fit_start_step = self._epoch_first_step = self._step = 0
         self._epochs_seen = 0
-        self._final: dict[str, dict] = {}
         self.history: dict[str, Any] = {}
 
     # --- Keras hooks ---------------------------------------------------------------
@@ -303,8 +302,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
     @never_crash_training
     @_announcing_findings
     def on_train_begin(self, logs=None):
-        if self._shape_capture:  # a previous fit() that was interrupted
-            self._shape_capture.remove()
+        self._stop_capturing_shapes()  # left by a fit() that an exception ended
         self._reset()
         self._monitored = self._select(self._discover(self.model))
         if not self._monitored:
@@ -318,14 +316,14 @@ class BatchNormMonitor(keras.callbacks.Callback):
                 )
             return
         self._fit_start_step = self._step = self._epoch_first_step = self._iterations()
+        # TensorFlow builds an unbuilt (subclassed) model only in its first step.
+        if all(m.layer.built for m in self._monitored):
+            self._start(epoch=None)
         # Installed before the first step is traced, to see per-replica batch shapes.
         self._shape_capture = _PatchedCalls(
             [m.layer for m in self._monitored if id(m.layer) not in self._training_shapes],
             self._capture_training_shape,
         )
-        # TensorFlow builds an unbuilt (subclassed) model only in its first step.
-        if all(m.layer.built for m in self._monitored):
-            self._start(epoch=None)
 
     def _start(self, epoch):
         """Begin recording once every watched layer has its moving statistics."""
@@ -389,8 +387,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         if self.history["step"][-1] != self._step:
             stats = self._record(epoch=epoch)
         if self._shape_capture:
-            self._shape_capture.remove()
-            self._shape_capture = None
+            self._stop_capturing_shapes()
             self._check_batch_sizes(epoch)
         if self.history["step"][0] < self._step:
             self._check_updates(stats, epoch)
@@ -403,9 +400,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
     @never_crash_training
     @_announcing_findings
     def on_train_end(self, logs=None):
-        if self._shape_capture:
-            self._shape_capture.remove()
-            self._shape_capture = None
+        self._stop_capturing_shapes()
         if not self._started:
             return
         if not self._forecast_done:  # number of steps unknown in advance
@@ -530,6 +525,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
             {"code": code, "layer": path, "message": text, "step": self._step, "epoch": epoch, "details": details}
         )
         if self.on_problem == "raise":
+            self._stop_capturing_shapes()  # no on_train_end will follow
             raise BatchNormProblem(text)
         self._unannounced.append(self._findings[-1])
 
@@ -622,6 +618,11 @@ class BatchNormMonitor(keras.callbacks.Callback):
             return original(inputs, *args, **kwargs)
 
         return call
+
+    def _stop_capturing_shapes(self):
+        if self._shape_capture:
+            self._shape_capture.remove()
+            self._shape_capture = None
 
     def _check_batch_sizes(self, epoch):
         for monitored in self._monitored:

@@ -331,10 +331,12 @@ def test_on_problem_stop_ends_training_early():
     assert codes(monitor) == {"bn-not-converged"}
 
 
-def test_on_problem_raise():
+def test_on_problem_raise_leaves_the_model_as_it_was():
+    model = dense_net(momentum=0.99)
     with pytest.raises(BatchNormProblem, match="bn-not-converged: bn ") as raised:
-        fit(dense_net(momentum=0.99), BatchNormMonitor(on_problem="raise"), x=VECTORS[:80], y=TARGETS[:80])
+        fit(model, BatchNormMonitor(on_problem="raise"), x=VECTORS[:80], y=TARGETS[:80])
     assert isinstance(raised.value, KeraslintCallbackError)
+    assert "call" not in vars(model.get_layer("bn"))  # the shape-capturing call is gone
 
 
 def test_internal_error_warns_and_never_kills_training():
