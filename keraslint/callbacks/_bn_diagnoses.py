@@ -152,8 +152,8 @@ def convergence_forecast(momentum: float, steps: int, tolerance: float) -> Findi
         advice += f", or momentum <= {math.floor(fitting * 1000) / 1000:.3f} for the planned {steps}"
     return (
         f"with momentum {momentum} and {steps} update steps, {remaining:.0%} of the initial "
-        f"moving mean 0 / variance 1 will remain, so inference uses statistics far from the "
-        f"data's; {advice}.",
+        f"moving mean 0 / variance 1 will remain in the statistics that inference uses; "
+        f"{advice}.",
         {"momentum": momentum, "steps": steps, "remaining_fraction": remaining,
          "steps_needed": needed, "momentum_fitting": fitting, "confirmed": None},
     )

@@ -8,19 +8,25 @@ import os
 import numpy as np
 
 
-def _as_float(values):
-    return np.array([np.nan if v is None else v for v in values], dtype=float)
+def _measured(steps, values):
+    """The (step, value) pairs of the epochs the probe ran in."""
+    pairs = [(s, v) for s, v in zip(steps, values) if v is not None]
+    return [s for s, _ in pairs], [v for _, v in pairs]
 
 
 def plot_history(history: dict, path: str) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from matplotlib import colormaps
+
     paths = list(history["layers"])
-    colors = [
-        (0.12 + 0.7 * i / max(len(paths) - 1, 1), 0.35, 0.85 - 0.6 * i / max(len(paths) - 1, 1))
-        for i in range(len(paths))
-    ]
+    # Distinct colours for a few layers, a gradient from input to output for many.
+    colors = (
+        [colormaps["tab10"](i) for i in range(len(paths))]
+        if len(paths) <= 10
+        else [colormaps["viridis"](i / (len(paths) - 1)) for i in range(len(paths))]
+    )
     steps = np.array(history["step"], dtype=float)
     epoch_end = history["epoch_end"]
     has_gap = any(v is not None for v in epoch_end["output_gap"])
@@ -34,21 +40,23 @@ def plot_history(history: dict, path: str) -> None:
         mean_axis.plot(steps, trajectory["mean"], color=color, label=layer_path, marker=".", markersize=3)
         mean_axis.fill_between(steps, trajectory["mean_min"], trajectory["mean_max"], color=color, alpha=0.08)
         variance_axis.plot(steps, trajectory["variance"], color=color, marker=".", markersize=3)
-    mean_axis.set(title="moving mean (channel average, min-max band)", xlabel="step")
-    variance_axis.set(title="moving variance (channel average)", xlabel="step", yscale="log")
+    mean_axis.set_title("moving mean (channel average, min-max band)", fontsize=10)
+    variance_axis.set_title("moving variance (channel average)", fontsize=10)
+    variance_axis.set_yscale("log")
 
     if has_gap:
         gap_axis = axes[2]
-        gap_steps = np.array(epoch_end["step"], dtype=float)
         for layer_path, color in zip(paths, colors):
-            gap_axis.plot(gap_steps, _as_float(epoch_end["layers"][layer_path]["mean_shift"]), color=color, marker="o")
-        gap_axis.plot(gap_steps, _as_float(epoch_end["output_gap"]), color="black", linestyle="--",
-                      marker="s", label="model output (relative)")
-        gap_axis.set(title="train/inference gap on probe_data", xlabel="step",
-                     ylabel="batch vs moving mean (std)")
-        gap_axis.legend(fontsize=7, loc="upper right")
+            gap_axis.plot(*_measured(epoch_end["step"], epoch_end["layers"][layer_path]["mean_shift"]),
+                          color=color, marker="o")
+        gap_axis.plot(*_measured(epoch_end["step"], epoch_end["output_gap"]), color="black", linestyle="--",
+                      marker="s", label="model output\n(relative difference)")
+        gap_axis.set_title("train/inference gap on probe_data", fontsize=10)
+        gap_axis.set_ylabel("batch vs moving mean (std)")
+        gap_axis.legend(fontsize=7, loc="best")
 
     for axis in axes:
+        axis.set_xlabel("step")
         axis.grid(alpha=0.3)
     figure.legend(*mean_axis.get_legend_handles_labels(), loc="outside lower center",
                   ncol=min(len(paths), 6), fontsize=7, frameon=False)
