@@ -222,7 +222,11 @@ def train_inference_gap(
     if not offenders:
         return None
     named = ", ".join(f"{p} (mean shift {m:.2f} std, variance ratio {r:.2f})" for p, (m, r) in offenders[:3])
-    output = f"; the model's output differs by {output_gap:.1%} between training and inference mode" if output_gap is not None else ""
+    output = (
+        f"; the model's output differs by {output_gap:.1%} between training and inference mode"
+        if output_gap is not None
+        else ""
+    )
     return (
         f"on probe_data, batch statistics differ from the moving statistics used in inference "
         f"in {len(offenders)} layer(s), largest in {named}{output}. This is why a model can "

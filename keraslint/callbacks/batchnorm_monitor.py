@@ -260,7 +260,9 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self.max_mean_shift = check_positive_float("max_mean_shift", max_mean_shift)
         self.max_variance_ratio = check_positive_float("max_variance_ratio", max_variance_ratio)
         if self.max_variance_ratio <= 1:
-            raise ValueError(f"`max_variance_ratio` must be above 1; received max_variance_ratio={max_variance_ratio!r}")
+            raise ValueError(
+                f"`max_variance_ratio` must be above 1; received max_variance_ratio={max_variance_ratio!r}"
+            )
         self.dead_variance_factor = check_positive_float("dead_variance_factor", dead_variance_factor)
         self.max_dead_fraction = check_positive_float("max_dead_fraction", max_dead_fraction, maximum=1)
         self.min_batch_values = check_positive_int("min_batch_values", min_batch_values)
@@ -587,10 +589,11 @@ class BatchNormMonitor(keras.callbacks.Callback):
             )
             confirmed = drift > self.drift_tolerance
             finding["details"].update(confirmed=confirmed, last_epoch_drift=drift)
+            units = "(std of mean, or |log variance ratio|) in the last epoch."
             finding["message"] += (
-                f" Confirmed: the statistics still moved {drift:.3f} std in the last epoch."
+                f" Confirmed: the statistics still drifted {drift:.3f} {units}"
                 if confirmed
-                else f" Not confirmed: they moved only {drift:.3f} std in the last epoch."
+                else f" Not confirmed: they drifted only {drift:.3f} {units}"
             )
 
     def _check_updates(self, stats, epoch):
