@@ -87,15 +87,19 @@ class _PatchedCalls:
     model's structure or any other instance."""
 
     def __init__(self, layers, make_call: Callable[[Any, Callable], Callable]):
-        self._layers = layers
+        # An instance-level call set by someone else is put back on removal.
+        self._replaced = [(layer, vars(layer).get("call")) for layer in layers]
         for layer in layers:
             # object.__setattr__ skips Keras and torch attribute tracking.
             object.__setattr__(layer, "call", make_call(layer, layer.call))
 
     def remove(self):
-        for layer in self._layers:
-            vars(layer).pop("call", None)
-        self._layers = []
+        for layer, previous in self._replaced:
+            if previous is None:
+                vars(layer).pop("call", None)
+            else:
+                object.__setattr__(layer, "call", previous)
+        self._replaced = []
 
     def __enter__(self):
         return self
