@@ -105,22 +105,21 @@ def check(analysis, options):
         for i, event in enumerate(events):
             if event.kind != "set_trainable":
                 continue
-            for model in {e.model for e in events[:i] if e.kind == "compile"}:
+            # In compile order, so the model a finding names does not depend on set order.
+            for model in dict.fromkeys(e.model for e in events[:i] if e.kind == "compile"):
                 if not event.targets_within(model):
                     continue
-                reason = _reason(events, i, model, keras_major)
+                train = _next_training(events, i, model)
+                reason = _reason(events, i, model, keras_major) if train is not None else None
                 if reason is not None:
-                    train = _next_training(events, i, model)
                     yield Finding(
                         SYMBOL, event.node, (event.target_name(), model.name, train.node.lineno, reason)
                     )
 
 
 def _reason(events, i, model, keras_major):
-    """Why the assignment at events[i] misfires for ``model``, or None if it works."""
-    train = _next_training(events, i, model)
-    if train is None:
-        return None
+    """Why the assignment at events[i] misfires for ``model``, trained again without a
+    new compile(), or None if it works."""
     last_compile = max(j for j, e in enumerate(events[:i]) if e.kind == "compile" and e.model is model)
     trained_since_compile = any(e.kind == "train" and e.model is model for e in events[last_compile:i])
     if keras_major == 2:
