@@ -459,22 +459,15 @@ class ModuleAnalysis:
             return Ref(f"{owner.qualified}.{attr}")
         if isinstance(owner, SelfRef):
             return frame.state.get(("attr", attr), UNKNOWN)
-        if isinstance(owner, ModelValue):
-            if attr == "layers":
-                return LayersOf(owner)
-            if attr in ("output", "outputs") and owner.outputs is not None:
-                return owner.outputs
-            return BoundMethod(owner, attr)
-        if isinstance(owner, Layer) and owner.model is not None:
-            return self._eval_Attribute_on_model(owner.model, node, frame)
+        if isinstance(owner, ModelValue) and attr in ("output", "outputs") and owner.outputs is not None:
+            return owner.outputs
+        # A model used as a layer answers `.layers` and method calls as the model does.
+        model = owner if isinstance(owner, ModelValue) else owner.model if isinstance(owner, Layer) else None
+        if model is not None:
+            return LayersOf(model) if attr == "layers" else BoundMethod(model, attr)
         if isinstance(owner, ListValue) and attr in ("append", "extend", "insert"):
             return BoundMethod(owner, attr)
         return UNKNOWN
-
-    def _eval_Attribute_on_model(self, model: ModelValue, node: nodes.Attribute, frame: Frame) -> Any:
-        if node.attrname == "layers":
-            return LayersOf(model)
-        return BoundMethod(model, node.attrname)
 
     def _eval_Subscript(self, node: nodes.Subscript, frame: Frame) -> Any:
         owner = self.evaluate(node.value, frame)
