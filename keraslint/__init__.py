@@ -15,6 +15,14 @@ def register(linter) -> None:
     linter.register_checker(KerasChecker(linter))
 
 
+def load_configuration(linter) -> None:
+    """Pylint calls this once the configuration files and the command line are read."""
+    if linter.config.keraslint_only:
+        from keraslint.checker import keep_only_keraslint_messages  # pylint: disable=import-outside-toplevel
+
+        keep_only_keraslint_messages(linter)
+
+
 def explain(model):
     """Account for every parameter of ``model``; see :mod:`keraslint.accounting`."""
     from keraslint.accounting import explain as _explain  # pylint: disable=import-outside-toplevel

@@ -18,7 +18,19 @@ class KerasChecker(BaseChecker):
 
     name = "keraslint"
     msgs = {rule.msgid: (rule.template, rule.symbol, rule.summary) for rule in ALL_RULES}
-    options = tuple(option for rule in ALL_RULES for option in rule.options)
+    options = (
+        (
+            "keraslint-only",
+            {
+                "type": "yn",
+                "default": False,
+                "metavar": "<y or n>",
+                "help": "Report keraslint's messages only, as `keraslint check` does: pylint's own messages "
+                "(fatal errors excepted) are turned off, keraslint's rules stay as configured.",
+            },
+        ),
+        *(option for rule in ALL_RULES for option in rule.options),
+    )
 
     def visit_module(self, node: nodes.Module) -> None:
         enabled = [rule for rule in ALL_RULES if self.linter.is_message_enabled(rule.msgid)]
@@ -49,6 +61,13 @@ class KerasChecker(BaseChecker):
                 args=finding.args,
                 confidence=INFERENCE if finding.inferred else HIGH,
             )
+
+
+def keep_only_keraslint_messages(linter) -> None:
+    """Turn off every message but keraslint's rules and pylint's fatal errors."""
+    for message in linter.msgs_store.messages:
+        if message.msgid not in KerasChecker.msgs and not message.msgid.startswith("F"):
+            linter.disable(message.msgid)
 
 
 def _mentions_keras(module: nodes.Module) -> bool:

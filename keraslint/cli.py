@@ -21,8 +21,9 @@ def _check(args: argparse.Namespace) -> int:
 
     pylint_args = [
         "--load-plugins=keraslint",
-        "--disable=all",
-        f"--enable={','.join(rule.symbol for rule in ALL_RULES)}",
+        # Not `--disable=all --enable=<rules>`: pylint applies the command line after the
+        # configuration files, so that would re-enable the rules a project disables there.
+        "--keraslint-only=y",
         "--score=n",
         *args.pylint_args,
         *args.paths,

@@ -106,16 +106,37 @@ def test_pyproject_per_rule_enabling_with_pylint(project):
     assert result.returncode == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="keraslint check passes --disable=all --enable=<every rule>, which re-enables the rules a "
-    "config file disables; fixed by the keraslint/cli.py change proposed with this test",
-)
 def test_pyproject_disable_list_with_keraslint_check(project):
     (project / "pyproject.toml").write_text(
         '[tool.pylint."messages control"]\ndisable = ["keras-bias-before-batchnorm"]\n', encoding="utf-8"
     )
-    assert findings(keraslint_check(project).stdout) == [(11, "keras-batchnorm-wrong-axis")]  # a line moved down
+    assert findings(keraslint_check(project).stdout) == [(10, "keras-batchnorm-wrong-axis")]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_keraslint_check_reports_keraslint_messages_only(project, jobs):
+    """Whatever pylint's own checks and plugins the configuration turns on."""
+    (project / "model.py").write_text(MODEL + "#\n", encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        textwrap.dedent(
+            """\
+            [tool.pylint.main]
+            load-plugins = ["pylint.extensions.empty_comment"]
+
+            [tool.pylint."messages control"]
+            enable = ["all"]
+            """
+        ),
+        encoding="utf-8",
+    )
+    plain = subprocess.run(
+        [sys.executable, "-m", "pylint", "--score=n", "model.py"],
+        cwd=project, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert "(empty-comment)" in plain.stdout and "(missing-module-docstring)" in plain.stdout
+    result = keraslint_check(project, f"--pylint-arg=--jobs={jobs}")
+    reported = re.findall(r"^model\.py:\d+:\d+: .*\(([a-z-]+)\)$", result.stdout, re.M)
+    assert sorted(reported) == sorted(symbol for _, symbol in DEFAULT), result.stdout + result.stderr
 
 
 def test_pylintrc(project):
@@ -141,11 +162,10 @@ def test_pylintrc(project):
         cwd=project, capture_output=True, text=True, timeout=120, check=False,
     )
     assert findings(result.stdout) == [(7, "keras-bias-before-batchnorm"), (16, "keras-trainable-after-compile")]
-    # keraslint check reads an explicit --rcfile's options the same way (its enable/disable
-    # lists need the fix test_pyproject_disable_list_with_keraslint_check awaits).
+    # keraslint check reads an explicit --rcfile the same way: its rule choice and its options.
     (project / ".pylintrc").rename(project / "lint.cfg")
     result = keraslint_check(project, "--pylint-arg=--rcfile=lint.cfg")
-    assert (16, "keras-trainable-after-compile") in findings(result.stdout)
+    assert findings(result.stdout) == [(7, "keras-bias-before-batchnorm"), (16, "keras-trainable-after-compile")]
 
 
 def test_per_line_disable_comments(project):
@@ -164,3 +184,29 @@ def test_per_line_disable_comments(project):
     other = source.replace("disable=keras-batchnorm-wrong-axis", "disable=keras-dense-on-unflattened")
     (project / "model.py").write_text(other, encoding="utf-8")
     assert findings(keraslint_check(project).stdout) == [(11, "keras-batchnorm-wrong-axis")]  # a line moved down
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_keraslint_check_reports_keraslint_messages_only(project, jobs):
+    """Whatever pylint's own checks and plugins the configuration turns on."""
+    (project / "model.py").write_text(MODEL + "#\n", encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        textwrap.dedent(
+            """\
+            [tool.pylint.main]
+            load-plugins = ["pylint.extensions.empty_comment"]
+
+            [tool.pylint."messages control"]
+            enable = ["all"]
+            """
+        ),
+        encoding="utf-8",
+    )
+    plain = subprocess.run(
+        [sys.executable, "-m", "pylint", "--score=n", "model.py"],
+        cwd=project, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert "(empty-comment)" in plain.stdout and "(missing-module-docstring)" in plain.stdout
+    result = keraslint_check(project, f"--pylint-arg=--jobs={jobs}")
+    reported = re.findall(r"^model\.py:\d+:\d+: .*\(([a-z-]+)\)$", result.stdout, re.M)
+    assert sorted(reported) == sorted(symbol for _, symbol in DEFAULT), result.stdout + result.stderr
