@@ -37,23 +37,25 @@ _EFFECTS = {
     "not_trained": "is not trained: the train function traced before the change does not update it",
     "value_error": "makes fit() fail with a ValueError: the optimizer was built for another set of variables",
     "applied": "is applied: this backend reads the trainable variables at every step",
+    "ema_value_error": "makes fit() fail with a ValueError: the optimizer (use_ema=True) "
+    "overwrites the variables it was built with by their moving averages, and those no "
+    "longer match the trainable ones",
 }
 _FIX = (
     "call model.compile() again after changing `trainable`, with a fresh optimizer "
     "(reusing the built one fails on JAX, and on every backend when unfreezing)"
 )
 _CAUSES = {
+    # Gradient steps and constraints alike: Keras 3 applies constraints only to the
+    # variables the optimizer updates, so this is how a constraint reaches a frozen one.
     "trainable_state": "trainable state changed after compile(): the train function "
-    "built before the change still updates this variable; " + _FIX,
+    "built before the change still updates this variable (gradient steps and any "
+    "constraint); " + _FIX,
     "training_override": "BatchNormalization statistics updated by the training-argument "
     "override: fit() passes training=True into layers that a functional model calls with "
     "training=False; freeze the BatchNormalization layers (trainable=False) to keep them "
     "in inference mode",
-    "ema": "EMA overwrite: the optimizer (use_ema=True) writes moving averages into every "
-    "variable it was built with, frozen ones included",
     "shared_layer": "the layer is shared with another model that is training",
-    "constraint": "a constraint: the optimizer applies `variable.constraint` to the "
-    "variables it was built with",
     "trained": "the optimizer trains it: the variable is trainable and watched on request",
     "assigned": "assigned outside gradient descent: a callback, a custom train_step or "
     "other code called assign() on it",
@@ -317,10 +319,8 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
         memory = self._memory.get(model)
         # Only TensorFlow traces the trainable variables into the train function;
         # JAX and torch read them at every step but need a matching optimizer.
-        stale_function = backend == "tensorflow" and (
-            memory is None or memory.train_function() is model.train_function
-        )
-        if stale_function and memory is not None:
+        stale_function = backend == "tensorflow" and _train_function_traced(model, memory)
+        if stale_function and memory is not None and memory.train_function() is model.train_function:
             reference_ids = set(memory.trainable_ids)
         else:
             reference_ids = built_ids
@@ -332,7 +332,9 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             ids = {i for i in ids if i in variables}
             if not ids:
                 continue
-            if stale_function:
+            if getattr(optimizer, "use_ema", False):
+                effect = "ema_value_error"
+            elif stale_function:
                 effect = "keeps_training" if change == "frozen" else "not_trained"
             elif backend == "jax" or (change == "unfrozen" and not ids <= built_ids):
                 effect = "value_error"
@@ -432,12 +434,8 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             return "training_override"
         if entry.reason == "watch" and variable.trainable and id(variable) in built_with:
             return "trained"
-        if id(variable) in built_with and getattr(inner, "use_ema", False):
-            return "ema"
         if _shared_with_another_model(self.model, entry.layer):
             return "shared_layer"
-        if id(variable) in built_with and getattr(variable, "constraint", None) is not None:
-            return "constraint"
         return "assigned"
 
     def _check_unmoved(self, epoch):
@@ -530,6 +528,23 @@ def _called_with_training_false(model):
         if node.arguments.kwargs.get("training") is False and id(layer) not in seen:
             seen.add(id(layer))
             yield layer
+
+
+def _train_function_traced(model, memory) -> bool:
+    """TensorFlow: whether `model.train_function` was traced already, which fixed
+    the variables it trains. compile() replaces it with an untraced one."""
+    if model.run_eagerly:
+        return False
+    counts = []
+    for cell in getattr(model.train_function, "__closure__", None) or ():
+        with contextlib.suppress(ValueError):  # an empty cell
+            tracing_count = getattr(cell.cell_contents, "experimental_get_tracing_count", None)
+            if tracing_count is not None:
+                counts.append(tracing_count())
+    if counts:
+        return any(counts)
+    # Another Keras layout: traced if it is the one the last watched fit() used.
+    return memory is None or memory.train_function() is model.train_function
 
 
 def _shared_with_another_model(model, layer_path: str) -> bool:

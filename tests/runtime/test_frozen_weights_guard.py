@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -71,6 +72,18 @@ def guard_messages(caught):
     return [str(w.message) for w in caught if "FrozenWeightsGuard" in str(w.message)]
 
 
+def fit_noting_first_step(model, guard, x, y, fails=False):
+    """Fit with the guard; return its messages from before the first step and
+    from after it. With `fails`, Keras's ValueError is expected."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        marker = FirstStepMarker(caught)
+        with pytest.raises(ValueError) if fails else contextlib.nullcontext():
+            model.fit(x, y, epochs=2, verbose=0, callbacks=[guard, marker])
+    first_step = marker.warnings_before_first_step
+    return guard_messages(caught[:first_step]), guard_messages(caught[first_step:] if first_step else [])
+
+
 def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves():
     x, y = data()
     model = two_dense_model()
@@ -80,18 +93,10 @@ def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves(
     model.get_layer("d1").trainable = False
     before = values(model.get_layer("d1"))
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        marker = FirstStepMarker(caught)
-        if BACKEND == "jax":
-            with pytest.raises(ValueError, match="optimizer"):
-                model.fit(x, y, epochs=2, verbose=0, callbacks=[guard, marker])
-        else:
-            model.fit(x, y, epochs=2, verbose=0, callbacks=[guard, marker])
+    early, later = fit_noting_first_step(model, guard, x, y, fails=BACKEND == "jax")
 
     (change,) = guard.report["trainable_state_changes"]
     assert change["change"] == "frozen" and change["layers"] == ["d1"]
-    early = guard_messages(caught[: marker.warnings_before_first_step])
     if BACKEND == "tensorflow":
         assert change["effect"] == "keeps_training"
         assert len(early) == 1 and "'d1' was frozen" in early[0] and "keeps training" in early[0]
@@ -99,7 +104,7 @@ def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves(
         kernel = next(v for v in guard.report["violations"] if v["variable"].endswith("d1/kernel"))
         assert kernel["layer"] == "d1" and kernel["epoch"] == 0
         assert kernel["cause"] == "trainable_state" and kernel["fraction_changed"] == 1.0
-        assert any("changed by up to" in m for m in guard_messages(caught[marker.warnings_before_first_step :]))
+        assert any("changed by up to" in m for m in later)
     elif BACKEND == "jax":
         assert change["effect"] == "value_error"
         assert len(early) == 1 and "'d1' was frozen" in early[0] and "ValueError" in early[0]
@@ -107,6 +112,100 @@ def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves(
         assert change["effect"] == "applied"
         assert early == [] and guard.report["violations"] == []
         assert same_bits(before, values(model.get_layer("d1")))
+
+
+def test_unfreeze_after_fit_without_recompile_is_reported_as_this_backend_behaves():
+    x, y = data()
+    model = frozen_first_layer_model("functional")
+    guard = FrozenWeightsGuard()
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+    model.get_layer("d1").trainable = True
+    before = values(model.get_layer("d1"))
+
+    # TensorFlow's traced train function leaves d1 alone; JAX's and torch's optimizers,
+    # built without d1, fail on it.
+    early, _ = fit_noting_first_step(model, guard, x, y, fails=BACKEND != "tensorflow")
+    early = [m for m in early if "no weights are guarded" not in m]  # nothing is frozen now
+
+    (change,) = guard.report["trainable_state_changes"]
+    assert change["change"] == "unfrozen" and change["layers"] == ["d1"]
+    assert len(early) == 1 and "'d1' was unfrozen" in early[0] and "fresh optimizer" in early[0]
+    if BACKEND == "tensorflow":
+        assert change["effect"] == "not_trained" and "is not trained" in early[0]
+        assert same_bits(before, values(model.get_layer("d1")))
+    else:
+        assert change["effect"] == "value_error" and "ValueError" in early[0]
+
+
+def test_freeze_then_compile_with_the_same_optimizer_object():
+    """The first fit() is one the guard did not watch: on TensorFlow, compile()
+    made a new train function, so the freeze applies; JAX's optimizer fails."""
+    x, y = data()
+    model = two_dense_model()
+    optimizer = keras.optimizers.Adam()
+    model.compile(optimizer, "mse")
+    model.fit(x, y, epochs=1, verbose=0)
+    model.get_layer("d1").trainable = False
+    model.compile(optimizer, "mse")
+    before = values(model.get_layer("d1"))
+    guard = FrozenWeightsGuard()
+
+    early, _ = fit_noting_first_step(model, guard, x, y, fails=BACKEND == "jax")
+
+    (change,) = guard.report["trainable_state_changes"]
+    if BACKEND == "jax":
+        assert change["effect"] == "value_error" and len(early) == 1
+    else:
+        assert change["effect"] == "applied" and early == []
+        assert same_bits(before, values(model.get_layer("d1")))
+        assert guard.report["violations"] == []
+
+
+def test_trainable_change_with_an_ema_optimizer_predicts_keras_value_error():
+    x, y = data()
+    model = two_dense_model()
+    optimizer = keras.optimizers.Adam(use_ema=True, ema_overwrite_frequency=1)
+    model.compile(optimizer, "mse")
+    guard = FrozenWeightsGuard()
+    model.fit(x, y, epochs=1, verbose=0, callbacks=[guard])
+    model.get_layer("d1").trainable = False
+    model.compile(optimizer, "mse")
+
+    early, _ = fit_noting_first_step(model, guard, x, y, fails=True)
+
+    (change,) = guard.report["trainable_state_changes"]
+    assert change["effect"] == "ema_value_error"
+    assert len(early) == 1 and "use_ema=True" in early[0] and "fresh optimizer" in early[0]
+
+
+class TrainOtherModel(keras.callbacks.Callback):
+    """At each epoch's end, trains another model that shares layer `shared`."""
+
+    def __init__(self, other, shared, x, y):
+        super().__init__()
+        self.other, self.shared, self.x, self.y = other, shared, x, y
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.shared.trainable = True
+        self.other.fit(self.x, self.y, epochs=1, verbose=0)
+        self.shared.trainable = False
+
+
+def test_layer_shared_with_a_model_training_meanwhile_is_named_as_the_cause():
+    x, y = data()
+    model = two_dense_model()
+    shared = model.get_layer("d1")
+    inputs = keras.Input((4,))
+    other = keras.Model(inputs, layers.Dense(1)(shared(inputs)))
+    other.compile("adam", "mse")
+    shared.trainable = False
+    model.compile("adam", "mse")
+    guard = FrozenWeightsGuard()
+    with pytest.warns(UserWarning, match="shared with another model"):
+        model.fit(x, y, epochs=1, verbose=0, callbacks=[TrainOtherModel(other, shared, x, y), guard])
+    assert {(v["variable"], v["cause"]) for v in guard.report["violations"]} == {
+        (shared.kernel.path, "shared_layer"), (shared.bias.path, "shared_layer")
+    }
 
 
 def test_freeze_then_compile_is_clean():
