@@ -24,6 +24,13 @@ VECTORS = (RNG.normal(size=(128, 5)) * 3 - 2).astype("float32")
 TARGETS = RNG.normal(size=(128, 1)).astype("float32")
 
 
+@pytest.fixture(autouse=True)
+def _seeded():
+    # Weights drawn afresh each run made the probe's output gap (a margin on a
+    # random head) fall below its threshold in about 1 run in 10.
+    keras.utils.set_random_seed(0)
+
+
 def conv_net(momentum=0.9, bn_axis=-1, name="net"):
     inputs = keras.Input((6, 6, 3))
     x = inputs
@@ -42,13 +49,16 @@ def dense_net(momentum=0.9, **bn_kwargs):
     )
 
 
-def fit(model, monitor, x=IMAGES, y=LABELS, epochs=3, batch_size=16, loss=None, **kwargs):
+def fit(model, monitor, x=IMAGES, y=LABELS, epochs=3, batch_size=16, loss=None, internal_error=False, **kwargs):
     loss = loss or (keras.losses.SparseCategoricalCrossentropy(from_logits=True) if y is LABELS else "mse")
     model.compile(keras.optimizers.Adam(1e-3), loss)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         history = model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0, callbacks=[monitor], **kwargs)
     monitor.caught = [str(w.message) for w in caught if "bn-" in str(w.message) or "BatchNorm" in str(w.message)]
+    disabled = [m for m in monitor.caught if "disabled itself" in m]
+    if disabled and not internal_error:
+        pytest.fail(f"the monitor hit an internal error: {disabled[0]}")
     return history
 
 
@@ -342,7 +352,7 @@ def test_on_problem_raise_leaves_the_model_as_it_was():
 def test_internal_error_warns_and_never_kills_training():
     # probe_data that the model cannot take: the probe fails, training goes on.
     monitor = BatchNormMonitor(probe_data=np.zeros((4, 7), "float32"))
-    history = fit(conv_net(), monitor, epochs=2)
+    history = fit(conv_net(), monitor, epochs=2, internal_error=True)
     assert len(history.history["loss"]) == 2
     assert any("disabled itself" in m for m in monitor.caught)
 
