@@ -112,8 +112,9 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             paths and layer paths such as `"base/*bn*/moving_*"`, or a list of
             those. Defaults to `None`.
         check_every: `"epoch"` to check at the end of every epoch, or a positive
-            integer to check every that many batches (and at the end of every
-            epoch). Defaults to `"epoch"`.
+            integer N to check also after every N batches of each epoch. A
+            violation's `step` is the number of batches of its epoch done when
+            it was seen. Defaults to `"epoch"`.
         on_violation: What to do when a guarded variable changed: `"warn"`,
             `"stop"` (sets `model.stop_training`) or `"raise"` (raises
             `FrozenWeightsChanged`). Defaults to `"warn"`.
@@ -158,9 +159,6 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
                     "`check_every` must be 'epoch' or a positive integer number of "
                     f"batches; received check_every={check_every!r}"
                 )
-            # Defined only when needed: any on_train_batch_end makes Keras turn the
-            # logs into Python numbers after every batch, a host sync per step.
-            self.on_train_batch_end = self._check_every_n_batches
         self.check_every = check_every
         self.on_violation = check_choice("on_violation", on_violation, ACTIONS)
         if not isinstance(restore, bool):
@@ -177,8 +175,7 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
     @never_crash_training
     def on_train_begin(self, logs=None):
         model = self.model
-        self._step = 0
-        self._epoch = 0
+        self._epoch = self._batch = 0
         self._violations: dict[int, dict] = {}
         self._unmoved: dict[int, dict] = {}
         self._state_changed_ids: set[int] = set()
@@ -206,8 +203,15 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
 
     @never_crash_training
     def on_train_batch_begin(self, batch, logs=None):
-        if self._snapshot_pending and _fully_built(self._model):
-            self._take_snapshot(self.model)
+        # Checking as batch `batch` begins sees the variables after `batch` steps of
+        # this epoch. At batch end it would cost more: any on_train_batch_end makes
+        # Keras wait for every step and turn its logs into Python numbers.
+        if self._snapshot_pending:
+            if _fully_built(self._model):
+                self._take_snapshot(self.model)
+        elif self.check_every != "epoch" and batch > 0 and batch % self.check_every == 0:
+            self._batch = batch
+            self._check_guarded(during_epoch=True)
 
     def _take_snapshot(self, model):
         self._snapshot_pending = False
@@ -228,12 +232,6 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
         self._baseline = self._fingerprint([g.variable for g in self._guarded])
         self._trainable_fingerprints = self._fingerprint(self._trainable)
         self._check_trainable_state(model)
-
-    @never_crash_training
-    def _check_every_n_batches(self, batch, logs=None):
-        self._step += 1
-        if self._step % self.check_every == 0 and not self._snapshot_pending:
-            self._check_guarded(during_epoch=True)
 
     @never_crash_training
     def on_epoch_begin(self, epoch, logs=None):
@@ -407,7 +405,7 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             "layer": entry.layer,
             "guarded_because": entry.reason,
             "epoch": self._epoch,
-            "step": self._step if during_epoch else None,
+            "step": self._batch if during_epoch else None,
             "max_abs_change": largest,
             "fraction_changed": fraction,
             "cause": cause,
@@ -416,7 +414,7 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
         }
         self._violations[id(entry.variable)] = violation
         self.report["violations"].append(violation)
-        when = f"epoch {self._epoch}" + (f", step {self._step}" if during_epoch else " (end)")
+        when = f"epoch {self._epoch}" + (f", after step {self._batch}" if during_epoch else " (end)")
         return (
             f"FrozenWeightsGuard: guarded variable '{entry.variable.path}' of layer "
             f"'{entry.layer}' changed by up to {largest:.3g} in {fraction:.1%} of its "
@@ -656,9 +654,17 @@ def _make_fingerprinter():
         elif backend == "torch":
             import torch
 
+            def torch_fingerprint(x):
+                # The float32 case of _fingerprint_tensor in plain torch: eager keras.ops
+                # calls cost a dispatch each, 3x the time over a few hundred variables.
+                if x.dtype != torch.float32:
+                    return _fingerprint_tensor(x).to(torch.int64)
+                bits = x.reshape(-1).view(torch.int32)
+                return ((bits ^ (bits >> 16)) * 0x45D9F3B).sum(dtype=torch.int64)
+
             def compiled(values):
                 with torch.no_grad():
-                    return fingerprints([v.detach() for v in values])
+                    return torch.stack([torch_fingerprint(v.detach()) for v in values])
 
         else:
             compiled = fingerprints
