@@ -1,16 +1,38 @@
 """Side-by-side timing of ``model.fit`` with and without a callback.
 
-Variants run interleaved in rounds (baseline, A, B, baseline, A, B, ...) on the same
-compiled model, so drift in machine load hits every variant alike; the first epoch
-of each fit (tracing, compilation) is dropped, and the result is the median epoch
-time of each variant divided by the baseline's.
+Variants run interleaved in rounds on the same compiled model, each round in an
+order rotated by one (baseline, A, B; A, B, baseline; B, baseline, A; ...), so that
+neither drift in machine load nor running first in a round favours a variant
+(unrotated, the first variant ran 5-11% slower on every backend). Each epoch is
+timed from before the first callback's `on_epoch_begin` to after the last one's
+`on_epoch_end`, so all the variant's callback work is inside; the first epoch of
+each fit (tracing, compilation) is dropped. Three measures per variant, each as a
+ratio to the `baseline` variant:
+
+- wall: median epoch wall time;
+- CPU: median epoch CPU time of this process (other jobs on a shared machine
+  inflate wall time far more than this);
+- hooks: wall time spent inside the callback's own hooks, per epoch (mean, so a
+  check that runs every few epochs is spread over them), against the baseline's
+  median epoch: the steadiest of the three, as load blurs it least. On JAX a hook
+  that reads the model's state first waits for the asynchronously dispatched step
+  to finish, so with per-batch hooks this counts training time too.
+
+On a 2-core CPU, thread scheduling moves wall time by far more than the callbacks
+cost: a callback whose only hook is an empty `on_train_batch_begin` changed
+TensorFlow's epoch wall time by -35% in one run (1024 samples, 1.2-1.9 s epochs),
+while CPU time moved little. The `empty_callback` variant is that control: its
+distance from 1 is the noise of the run.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import statistics
+import subprocess
+import sys
 import time
 from typing import Callable
 
@@ -19,16 +41,73 @@ import keras
 BENCHMARKS_MD = os.path.join(os.path.dirname(__file__), "..", "..", "BENCHMARKS.md")
 
 
-class _EpochTimer(keras.callbacks.Callback):
+class _EpochClock:
+    """Wall and CPU seconds of every epoch but each fit's first."""
+
     def __init__(self):
-        super().__init__()
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def around(self, callbacks: list) -> list:
+        marks = {"epochs": 0}
+
+        def begin(epoch, logs):
+            marks["wall"], marks["cpu"] = time.perf_counter(), time.process_time()
+
+        def end(epoch, logs):
+            marks["epochs"] += 1
+            if marks["epochs"] > 1:
+                self.wall.append(time.perf_counter() - marks["wall"])
+                self.cpu.append(time.process_time() - marks["cpu"])
+
+        return [
+            keras.callbacks.LambdaCallback(on_epoch_begin=begin),
+            *callbacks,
+            keras.callbacks.LambdaCallback(on_epoch_end=end),
+        ]
+
+
+class _HookClock:
+    """Wall seconds a callback spends in its own epoch and batch hooks, per epoch
+    (each fit's first dropped). Batch hooks left at Keras's default stay unwrapped,
+    so Keras keeps dispatching batches asynchronously where it did."""
+
+    HOOKS = ("on_epoch_begin", "on_train_batch_begin", "on_train_batch_end", "on_epoch_end")
+
+    def __init__(self):
         self.seconds: list[float] = []
 
-    def on_epoch_begin(self, epoch, logs=None):
-        self._start = time.perf_counter()
+    def wrap(self, callback):
+        spent = {"epoch": 0.0, "epochs": 0}
+        for name in self.HOOKS:
+            original = getattr(callback, name)
+            if getattr(original, "_is_default", False) and name != "on_epoch_end":
+                continue
+
+            def timed(*args, _original=original, _name=name, **kwargs):
+                start = time.perf_counter()
+                try:
+                    return _original(*args, **kwargs)
+                finally:
+                    spent["epoch"] += time.perf_counter() - start
+                    if _name == "on_epoch_end":
+                        spent["epochs"] += 1
+                        if spent["epochs"] > 1:
+                            self.seconds.append(spent["epoch"])
+                        spent["epoch"] = 0.0
+
+            setattr(callback, name, timed)
+        return callback
+
+
+class EmptyCallback(keras.callbacks.Callback):
+    """The control: epoch and batch-begin hooks that do nothing."""
+
+    def on_train_batch_begin(self, batch, logs=None):
+        pass
 
     def on_epoch_end(self, epoch, logs=None):
-        self.seconds.append(time.perf_counter() - self._start)
+        pass
 
 
 def compare(
@@ -41,29 +120,71 @@ def compare(
     epochs: int = 3,
     batch_size: int = 32,
 ) -> dict[str, dict[str, float]]:
-    """Fit ``model`` once per variant and round; return per-variant median epoch
-    seconds and the ratio to the ``baseline`` variant (which must be present)."""
+    """Fit ``model`` for ``epochs`` + 1 epochs once per variant and round, the
+    variant's callbacks freshly made each time; `baseline` must be a variant.
+    Return per variant: median epoch wall and CPU seconds, hook seconds per
+    epoch, and the three ratios to the baseline."""
     if "baseline" not in variants:
         raise ValueError("variants must include 'baseline'")
-    epoch_seconds: dict[str, list[float]] = {name: [] for name in variants}
-    for _ in range(rounds):
-        for name, make_callbacks in variants.items():
-            timer = _EpochTimer()
+    clocks = {name: _EpochClock() for name in variants}
+    hooks = {name: _HookClock() for name in variants}
+    names = list(variants)
+    for round_ in range(rounds):
+        for name in names[round_ % len(names):] + names[: round_ % len(names)]:
+            make_callbacks = variants[name]
+            callbacks = [hooks[name].wrap(callback) for callback in make_callbacks()]
             model.fit(x, y, epochs=epochs + 1, batch_size=batch_size, verbose=0,
-                      callbacks=[timer, *make_callbacks()])
-            epoch_seconds[name].extend(timer.seconds[1:])
-    base = statistics.median(epoch_seconds["baseline"])
-    return {
-        name: {"median_epoch_s": statistics.median(s), "ratio": statistics.median(s) / base}
-        for name, s in epoch_seconds.items()
-    }
+                      callbacks=clocks[name].around(callbacks))
+    base_wall = statistics.median(clocks["baseline"].wall)
+    base_cpu = statistics.median(clocks["baseline"].cpu)
+    results = {}
+    for name in variants:
+        wall, cpu = statistics.median(clocks[name].wall), statistics.median(clocks[name].cpu)
+        hook = statistics.mean(hooks[name].seconds) if hooks[name].seconds else 0.0
+        results[name] = {
+            "epoch_s": wall, "wall_ratio": wall / base_wall,
+            "epoch_cpu_s": cpu, "cpu_ratio": cpu / base_cpu,
+            "hooks_s": hook, "hooks_ratio": 1 + hook / base_wall,
+        }
+    return results
 
 
 def format_table(results: dict[str, dict[str, float]]) -> str:
-    rows = ["| variant | median epoch (s) | ratio to baseline |", "|---|---|---|"]
+    rows = [
+        "| variant | median epoch (s) | wall ratio | median epoch CPU (s) | CPU ratio "
+        "| in the callback's hooks per epoch (s) | hooks ratio |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name, r in results.items():
-        rows.append(f"| {name} | {r['median_epoch_s']:.3f} | {r['ratio']:.3f} |")
+        rows.append(
+            f"| {name} | {r['epoch_s']:.3f} | {r['wall_ratio']:.3f} | {r['epoch_cpu_s']:.3f} "
+            f"| {r['cpu_ratio']:.3f} | {r['hooks_s']:.4f} | {r['hooks_ratio']:.3f} |"
+        )
     return "\n".join(rows)
+
+
+def verdicts(results: dict[str, dict[str, float]], targets: dict[str, float]) -> str:
+    """One line per target: each measure against it."""
+    lines = []
+    for name, target in targets.items():
+        r = results[name]
+        measures = ", ".join(
+            f"{label} {r[key]:.3f} {'met' if r[key] <= target else 'NOT met'}"
+            for label, key in (("wall", "wall_ratio"), ("CPU", "cpu_ratio"), ("hooks", "hooks_ratio"))
+        )
+        lines.append(f"- {name} (target at most {target:.2f}): {measures}")
+    if "empty_callback" in results:
+        control = results["empty_callback"]
+        lines.append(
+            f"- control (empty_callback): wall {control['wall_ratio']:.3f}, CPU {control['cpu_ratio']:.3f}: "
+            "differences from 1 of this size are the noise of this run"
+        )
+    return "\n".join(lines)
+
+
+def method() -> str:
+    """The module docstring's account of the measures, for BENCHMARKS.md."""
+    return __doc__.split("\n\n", 1)[1].strip()
 
 
 def record(section: str, markdown: str, path: str = BENCHMARKS_MD) -> None:
@@ -75,3 +196,30 @@ def record(section: str, markdown: str, path: str = BENCHMARKS_MD) -> None:
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def main(describe: str, run: Callable[[int, int], str], section: str, title: str,
+         *, rounds: int, epochs: int) -> None:
+    """Command line of a benchmark script: ``run(rounds, epochs)`` returns the
+    Markdown of one backend, starting with a line ``**backend** ...``."""
+    parser = argparse.ArgumentParser(description=describe)
+    parser.add_argument("--rounds", type=int, default=rounds)
+    parser.add_argument("--epochs", type=int, default=epochs, help="timed epochs per fit")
+    parser.add_argument("--all-backends", action="store_true",
+                        help="run tensorflow, jax and torch, one process each")
+    parser.add_argument("--record", action="store_true", help=f"write the {section!r} section of BENCHMARKS.md")
+    args = parser.parse_args()
+    if args.all_backends:
+        tables = []
+        for backend in ("tensorflow", "jax", "torch"):
+            out = subprocess.run(
+                [sys.executable, sys.argv[0], "--rounds", str(args.rounds), "--epochs", str(args.epochs)],
+                env=dict(os.environ, KERAS_BACKEND=backend), capture_output=True, text=True, check=True,
+            ).stdout
+            tables.append(out[out.index("**"):].strip())
+        markdown = "\n\n".join(tables)
+    else:
+        markdown = run(args.rounds, args.epochs)
+    print(markdown)
+    if args.record:
+        record(section, f"## {title}\n\n{method()}\n\n{markdown}")
