@@ -64,10 +64,12 @@ class KerasChecker(BaseChecker):
 
 
 def keep_only_keraslint_messages(linter) -> None:
-    """Turn off every message but keraslint's rules and pylint's fatal errors."""
-    for message in linter.msgs_store.messages:
-        if message.msgid not in KerasChecker.msgs and not message.msgid.startswith("F"):
-            linter.disable(message.msgid)
+    """What `--disable=all --enable=<rules>` does, for the rules the configuration
+    leaves enabled: pylint's own checkers then do not run at all."""
+    enabled = [msgid for msgid in KerasChecker.msgs if linter.is_message_enabled(msgid)]
+    linter.disable("all")
+    for msgid in enabled:
+        linter.enable(msgid)
 
 
 def _mentions_keras(module: nodes.Module) -> bool:

@@ -210,3 +210,11 @@ def test_keraslint_check_reports_keraslint_messages_only(project, jobs):
     result = keraslint_check(project, f"--pylint-arg=--jobs={jobs}")
     reported = re.findall(r"^model\.py:\d+:\d+: .*\(([a-z-]+)\)$", result.stdout, re.M)
     assert sorted(reported) == sorted(symbol for _, symbol in DEFAULT), result.stdout + result.stderr
+
+
+def test_keraslint_only_leaves_no_pylint_checker_running(project):
+    """Speed: besides keraslint, only pylint's `main` checker (fatal and syntax errors) runs."""
+    from pylint.lint import Run
+
+    run = Run(["--load-plugins=keraslint", "--keraslint-only=y", "--score=n", str(project / "model.py")], exit=False)
+    assert sorted(checker.name for checker in run.linter.prepare_checkers()) == ["keraslint", "main"]
