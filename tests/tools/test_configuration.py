@@ -62,6 +62,18 @@ def pylint(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def plain_pylint(cwd: Path) -> subprocess.CompletedProcess:
+    """pylint as the project's own configuration sets it up."""
+    return subprocess.run(
+        [sys.executable, "-m", "pylint", "--score=n", "model.py"],
+        cwd=cwd, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def write_config(path: Path, text: str) -> None:
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
 @pytest.fixture()
 def project(tmp_path):
     (tmp_path / "model.py").write_text(MODEL, encoding="utf-8")
@@ -85,23 +97,18 @@ def test_pyproject_rule_option(project):
 
 def test_pyproject_per_rule_enabling_with_pylint(project):
     """A project whose own pylint configuration loads keraslint and picks its rules."""
-    (project / "pyproject.toml").write_text(
-        textwrap.dedent(
-            """\
-            [tool.pylint.main]
-            load-plugins = ["keraslint"]
+    write_config(
+        project / "pyproject.toml",
+        """\
+        [tool.pylint.main]
+        load-plugins = ["keraslint"]
 
-            [tool.pylint."messages control"]
-            disable = ["all"]
-            enable = ["keras-batchnorm-wrong-axis", "W7308"]
-            """
-        ),
-        encoding="utf-8",
+        [tool.pylint."messages control"]
+        disable = ["all"]
+        enable = ["keras-batchnorm-wrong-axis", "W7308"]
+        """,
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "pylint", "--score=n", "model.py"],
-        cwd=project, capture_output=True, text=True, timeout=120, check=False,
-    )
+    result = plain_pylint(project)
     assert findings(result.stdout) == [(10, "keras-batchnorm-wrong-axis")], result.stdout + result.stderr
     assert result.returncode == 2
 
@@ -117,22 +124,17 @@ def test_pyproject_disable_list_with_keraslint_check(project):
 def test_keraslint_check_reports_keraslint_messages_only(project, jobs):
     """Whatever pylint's own checks and plugins the configuration turns on."""
     (project / "model.py").write_text(MODEL + "#\n", encoding="utf-8")
-    (project / "pyproject.toml").write_text(
-        textwrap.dedent(
-            """\
-            [tool.pylint.main]
-            load-plugins = ["pylint.extensions.empty_comment"]
+    write_config(
+        project / "pyproject.toml",
+        """\
+        [tool.pylint.main]
+        load-plugins = ["pylint.extensions.empty_comment"]
 
-            [tool.pylint."messages control"]
-            enable = ["all"]
-            """
-        ),
-        encoding="utf-8",
+        [tool.pylint."messages control"]
+        enable = ["all"]
+        """,
     )
-    plain = subprocess.run(
-        [sys.executable, "-m", "pylint", "--score=n", "model.py"],
-        cwd=project, capture_output=True, text=True, timeout=120, check=False,
-    )
+    plain = plain_pylint(project)
     assert "(empty-comment)" in plain.stdout and "(missing-module-docstring)" in plain.stdout
     result = keraslint_check(project, f"--pylint-arg=--jobs={jobs}")
     reported = re.findall(r"^model\.py:\d+:\d+: .*\(([a-z-]+)\)$", result.stdout, re.M)
@@ -141,26 +143,21 @@ def test_keraslint_check_reports_keraslint_messages_only(project, jobs):
 
 def test_pylintrc(project):
     (project / "model.py").write_text(MODEL_WITH_FREEZE, encoding="utf-8")
-    (project / ".pylintrc").write_text(
-        textwrap.dedent(
-            """\
-            [MAIN]
-            load-plugins=keraslint
+    write_config(
+        project / ".pylintrc",
+        """\
+        [MAIN]
+        load-plugins=keraslint
 
-            [MESSAGES CONTROL]
-            disable=all
-            enable=keras-bias-before-batchnorm,keras-trainable-after-compile
+        [MESSAGES CONTROL]
+        disable=all
+        enable=keras-bias-before-batchnorm,keras-trainable-after-compile
 
-            [KERASLINT]
-            keras-major-version=2
-            """
-        ),
-        encoding="utf-8",
+        [KERASLINT]
+        keras-major-version=2
+        """,
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "pylint", "--score=n", "model.py"],
-        cwd=project, capture_output=True, text=True, timeout=120, check=False,
-    )
+    result = plain_pylint(project)
     assert findings(result.stdout) == [(7, "keras-bias-before-batchnorm"), (16, "keras-trainable-after-compile")]
     # keraslint check reads an explicit --rcfile the same way: its rule choice and its options.
     (project / ".pylintrc").rename(project / "lint.cfg")
@@ -184,32 +181,6 @@ def test_per_line_disable_comments(project):
     other = source.replace("disable=keras-batchnorm-wrong-axis", "disable=keras-dense-on-unflattened")
     (project / "model.py").write_text(other, encoding="utf-8")
     assert findings(keraslint_check(project).stdout) == [(11, "keras-batchnorm-wrong-axis")]  # a line moved down
-
-
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_keraslint_check_reports_keraslint_messages_only(project, jobs):
-    """Whatever pylint's own checks and plugins the configuration turns on."""
-    (project / "model.py").write_text(MODEL + "#\n", encoding="utf-8")
-    (project / "pyproject.toml").write_text(
-        textwrap.dedent(
-            """\
-            [tool.pylint.main]
-            load-plugins = ["pylint.extensions.empty_comment"]
-
-            [tool.pylint."messages control"]
-            enable = ["all"]
-            """
-        ),
-        encoding="utf-8",
-    )
-    plain = subprocess.run(
-        [sys.executable, "-m", "pylint", "--score=n", "model.py"],
-        cwd=project, capture_output=True, text=True, timeout=120, check=False,
-    )
-    assert "(empty-comment)" in plain.stdout and "(missing-module-docstring)" in plain.stdout
-    result = keraslint_check(project, f"--pylint-arg=--jobs={jobs}")
-    reported = re.findall(r"^model\.py:\d+:\d+: .*\(([a-z-]+)\)$", result.stdout, re.M)
-    assert sorted(reported) == sorted(symbol for _, symbol in DEFAULT), result.stdout + result.stderr
 
 
 def test_keraslint_only_leaves_no_pylint_checker_running(project):
