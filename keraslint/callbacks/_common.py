@@ -74,6 +74,8 @@ def write_json_atomic(path: str, data: Any) -> None:
     os.makedirs(directory, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".keraslint-", suffix=".json", dir=directory)
     try:
+        # mkstemp creates the file as 0600; give the report the mode open() would.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, indent=2, sort_keys=True, default=str)
             handle.write("\n")
@@ -81,6 +83,12 @@ def write_json_atomic(path: str, data: Any) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def never_crash_training(method: Callable) -> Callable:

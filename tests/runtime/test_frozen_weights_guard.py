@@ -352,6 +352,10 @@ def test_raise_action_raises_and_writes_the_report(tmp_path):
     assert isinstance(raised.value, RuntimeError)
     written = json.loads((tmp_path / "r.json").read_text())
     assert [v["variable"] for v in written["violations"]] == [model.get_layer("d1").kernel.path]
+    # Readable as any file the user's process writes (not mkstemp's 0600).
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "r.json").stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_model_without_frozen_layers_says_nothing_is_guarded_once():
