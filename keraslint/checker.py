@@ -26,7 +26,8 @@ class KerasChecker(BaseChecker):
                 "default": False,
                 "metavar": "<y or n>",
                 "help": "Report keraslint's messages only, as `keraslint check` does: pylint's own messages "
-                "(fatal errors excepted) are turned off, keraslint's rules stay as configured.",
+                "are turned off as --disable=all turns them off (fatal errors, syntax errors and "
+                "messages about the configuration stay), keraslint's rules stay as configured.",
             },
         ),
         *(option for rule in ALL_RULES for option in rule.options),
