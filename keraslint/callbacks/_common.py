@@ -29,6 +29,15 @@ def check_positive_int(arg: str, value: Any, *, allow_none: bool = False) -> int
     return value
 
 
+def check_epoch_or_batches(arg: str, value: Any) -> str | int:
+    """`"epoch"`, or a positive integer number of batches; bools are refused."""
+    if value != "epoch" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise ValueError(
+            f"`{arg}` must be 'epoch' or a positive integer number of batches; received {arg}={value!r}"
+        )
+    return value
+
+
 def check_positive_float(arg: str, value: Any, *, maximum: float | None = None) -> float:
     """A real number > 0 (and <= ``maximum`` when given); bools are refused."""
     if (

@@ -19,6 +19,7 @@ from keraslint.callbacks._common import (
     ACTIONS,
     KeraslintCallbackError,
     check_choice,
+    check_epoch_or_batches,
     check_path,
     check_positive_float,
     check_positive_int,
@@ -255,9 +256,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         ):
             raise ValueError(f"`layers` must be a non-empty list of layer names or None; received layers={layers!r}")
         self.layers = None if layers is None else list(layers)
-        if every != "epoch" and (isinstance(every, bool) or not isinstance(every, int) or every < 1):
-            raise ValueError(f'`every` must be "epoch" or a positive integer; received every={every!r}')
-        self.every = every
+        self.every = check_epoch_or_batches("every", every)
         self.on_problem = check_choice("on_problem", on_problem, ACTIONS)
         self.converge_tolerance = check_positive_float("converge_tolerance", converge_tolerance, maximum=1)
         self.drift_tolerance = check_positive_float("drift_tolerance", drift_tolerance)

@@ -17,6 +17,7 @@ from keraslint.callbacks._common import (
     ACTIONS,
     KeraslintCallbackError,
     check_choice,
+    check_epoch_or_batches,
     check_path,
     never_crash_training,
     walk_layers,
@@ -153,13 +154,7 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
     ):
         super().__init__()
         self.watch = _check_watch(watch)
-        if check_every != "epoch":
-            if isinstance(check_every, bool) or not isinstance(check_every, int) or check_every < 1:
-                raise ValueError(
-                    "`check_every` must be 'epoch' or a positive integer number of "
-                    f"batches; received check_every={check_every!r}"
-                )
-        self.check_every = check_every
+        self.check_every = check_epoch_or_batches("check_every", check_every)
         self.on_violation = check_choice("on_violation", on_violation, ACTIONS)
         if not isinstance(restore, bool):
             raise ValueError(f"`restore` must be True or False; received restore={restore!r}")
