@@ -327,6 +327,49 @@ def test_restore_keeps_frozen_weights_bit_identical(check_every):
     assert getattr(guard.on_train_batch_end, "_is_default", False)
 
 
+class NudgeOneElement(keras.callbacks.Callback):
+    """Moves the last element of a variable up by one float32 ulp, once, as batch
+    1 ends."""
+
+    def __init__(self, layer_name, attribute):
+        super().__init__()
+        self.layer_name, self.attribute = layer_name, attribute
+
+    def on_train_batch_end(self, batch, logs=None):
+        if batch == 1:
+            # Through self.model, which syncs JAX's training state into the variables.
+            variable = getattr(self.model.get_layer(self.layer_name), self.attribute)
+            value = np.array(keras.ops.convert_to_numpy(variable))
+            value.reshape(-1)[-1] = np.nextafter(value.reshape(-1)[-1], np.float32(np.inf))
+            variable.assign(value)
+
+
+# The 64x128 kernel is fingerprinted alone; the bias and the BatchNormalization
+# variables (128 values each) together, as one group.
+@pytest.mark.parametrize("layer_name, attribute", [("dense", "kernel"), ("bn", "moving_variance")])
+def test_one_ulp_in_one_element_is_caught_at_the_next_check_and_restored(layer_name, attribute):
+    x, y = data(features=64)
+    inputs = keras.Input((64,))
+    hidden = layers.Dense(128, name="dense", trainable=False)(inputs)
+    hidden = layers.BatchNormalization(name="bn", trainable=False)(hidden)
+    model = keras.Model(inputs, layers.Dense(1, name="head")(hidden))
+    model.compile("adam", "mse")
+    frozen = model.get_layer("dense").weights + model.get_layer("bn").weights
+    before = [np.array(keras.ops.convert_to_numpy(w)) for w in frozen]
+    nudged = getattr(model.get_layer(layer_name), attribute)
+    guard = FrozenWeightsGuard(check_every=1, restore=True)
+    with pytest.warns(UserWarning, match=f"'{nudged.path}' .* in 1 of its {np.prod(nudged.shape):,} elements"):
+        model.fit(x, y, epochs=2, batch_size=8, verbose=0, callbacks=[NudgeOneElement(layer_name, attribute), guard])
+
+    (violation,) = guard.report["violations"]
+    assert violation["variable"] == nudged.path
+    assert (violation["epoch"], violation["step"]) == (0, 2)
+    assert violation["fraction_changed"] == 1 / np.prod(nudged.shape)
+    assert 0 < violation["max_abs_change"] < 1e-6
+    assert violation["restored"] == 2  # nudged in both epochs
+    assert same_bits(before, [np.array(keras.ops.convert_to_numpy(w)) for w in frozen])
+
+
 def test_stop_action_stops_training_after_the_checked_batch():
     x, y = data()
     model = frozen_first_layer_model("functional")
