@@ -49,12 +49,13 @@ def dense_net(momentum=0.9, **bn_kwargs):
     )
 
 
-def fit(model, monitor, x=IMAGES, y=LABELS, epochs=3, batch_size=16, loss=None, internal_error=False, **kwargs):
+def fit(model, monitor, x=IMAGES, y=LABELS, epochs=3, batch_size=16, loss=None, internal_error=False,
+        callbacks_before=(), **kwargs):
     loss = loss or (keras.losses.SparseCategoricalCrossentropy(from_logits=True) if y is LABELS else "mse")
     model.compile(keras.optimizers.Adam(1e-3), loss)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        history = model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0, callbacks=[monitor], **kwargs)
+        history = model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0, callbacks=[*callbacks_before, monitor], **kwargs)
     monitor.caught = [str(w.message) for w in caught if "bn-" in str(w.message) or "BatchNorm" in str(w.message)]
     disabled = [m for m in monitor.caught if "disabled itself" in m]
     if disabled and not internal_error:
@@ -332,6 +333,52 @@ def test_probe_budget_skips_epochs_but_always_probes_the_last():
     # Epochs without a probe repeat the last figures so that every epoch has the keys.
     logged = history.history["bn_gap/bn"]
     assert len(logged) == 4 and logged[1] == logged[0] == gaps[0] and logged[3] == gaps[3]
+
+
+class FreezeAtEpoch(keras.callbacks.Callback):
+    def __init__(self, layer_name, epoch):
+        super().__init__()
+        self.layer_name, self.epoch = layer_name, epoch
+
+    def on_epoch_begin(self, epoch, logs=None):
+        if epoch == self.epoch:
+            self.model.get_layer(self.layer_name).trainable = False
+
+
+@pytest.mark.skipif(BACKEND == "jax", reason="Keras's JAX trainer raises a ValueError on a freeze during fit()")
+def test_probe_runs_a_layer_frozen_during_fit_in_inference_mode():
+    # On TensorFlow the probe is a traced graph: a freeze between two probes must
+    # trace it again, or the frozen layer would still normalize with batch statistics.
+    monitor = BatchNormMonitor(probe_data=VECTORS[:64] + 4.0, probe_budget=1.0)
+    fit(dense_net(), monitor, x=VECTORS, y=TARGETS, epochs=2, callbacks_before=[FreezeAtEpoch("bn", 1)])
+    trainable_gap, frozen_gap = monitor.history["epoch_end"]["output_gap"]
+    assert trainable_gap > 0.1
+    assert frozen_gap == pytest.approx(0.0, abs=1e-6)  # both passes use the moving statistics
+
+
+class EagerOnlyInference(keras.Model):
+    """Its inference path reads a tensor's value, which only eager code can do."""
+
+    def __init__(self):
+        super().__init__()
+        self.dense, self.bn, self.out = layers.Dense(4), layers.BatchNormalization(name="bn"), layers.Dense(1)
+
+    def call(self, inputs, training=None):
+        if training is False:
+            np.asarray(keras.ops.convert_to_numpy(inputs))
+        return self.out(self.bn(self.dense(inputs), training=training))
+
+
+@pytest.mark.skipif(
+    BACKEND == "jax",
+    reason="fit() on JAX traces a subclassed model's inference path, which this model cannot "
+    "run; the probe traces, and so falls back to eager, on TensorFlow only",
+)
+def test_probe_of_a_model_that_cannot_be_traced_in_inference_mode_runs_eagerly():
+    monitor = BatchNormMonitor(probe_data=VECTORS[:64] + 4.0, probe_budget=1.0)
+    fit(EagerOnlyInference(), monitor, x=VECTORS, y=TARGETS, epochs=2)
+    assert all(gap > 0.1 for gap in monitor.history["epoch_end"]["output_gap"])
+    assert monitor.history["epoch_end"]["layers"]["bn"]["mean_shift"][-1] > 0.1
 
 
 def test_on_problem_stop_ends_training_early():
