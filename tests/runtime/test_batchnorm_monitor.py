@@ -50,9 +50,9 @@ def dense_net(momentum=0.9, **bn_kwargs):
 
 
 def fit(model, monitor, x=IMAGES, y=LABELS, epochs=3, batch_size=16, loss=None, internal_error=False,
-        callbacks_before=(), **kwargs):
+        callbacks_before=(), run_eagerly=False, **kwargs):
     loss = loss or (keras.losses.SparseCategoricalCrossentropy(from_logits=True) if y is LABELS else "mse")
-    model.compile(keras.optimizers.Adam(1e-3), loss)
+    model.compile(keras.optimizers.Adam(1e-3), loss, run_eagerly=run_eagerly)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         history = model.fit(x, y, epochs=epochs, batch_size=batch_size, verbose=0, callbacks=[*callbacks_before, monitor], **kwargs)
@@ -333,6 +333,23 @@ def test_probe_budget_skips_epochs_but_always_probes_the_last():
     # Epochs without a probe repeat the last figures so that every epoch has the keys.
     logged = history.history["bn_gap/bn"]
     assert len(logged) == 4 and logged[1] == logged[0] == gaps[0] and logged[3] == gaps[3]
+
+
+def test_compiled_probe_gives_the_eager_probe_figures():
+    # TensorFlow and JAX compile the probe's passes unless the model runs eagerly.
+    figures = []
+    for run_eagerly in (False, True):
+        keras.utils.set_random_seed(0)
+        monitor = BatchNormMonitor(probe_data=IMAGES[:64] + 1.0, probe_budget=1.0)
+        fit(conv_net(), monitor, epochs=2, run_eagerly=run_eagerly)
+        record = monitor.history["epoch_end"]
+        figures.append(
+            [record["output_gap"]]
+            + [record["layers"][bn][key] for bn in ("bn0", "bn1") for key in ("mean_shift", "variance_ratio")]
+        )
+    compiled, eager = figures
+    assert all(value is not None for row in compiled for value in row)
+    np.testing.assert_allclose(compiled, eager, rtol=1e-2)  # training differs in the last digits
 
 
 class FreezeAtEpoch(keras.callbacks.Callback):
