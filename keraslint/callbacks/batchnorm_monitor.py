@@ -192,7 +192,9 @@ class BatchNormMonitor(keras.callbacks.Callback):
         probe_budget: Largest fraction of the training time that the probe may
             take. The probe runs at every epoch end while it fits in this
             budget, less often when it does not, and always after the last
-            epoch. Defaults to `0.01`.
+            epoch. On TensorFlow and JAX its forward passes are compiled at the
+            first probe of each fit, a one-off cost left out of the budget.
+            Defaults to `0.01`.
         layers: Optional list of names or "/"-joined paths (e.g.
             `"resnet50/conv1_bn"`) of the BatchNormalization layers to watch.
             Defaults to all of them.
@@ -773,7 +775,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
             return eager()
         # Eager TensorFlow and JAX run a small CNN's forward passes 3-4x slower than
         # compiled. The compiled passes bake in each layer's mode: compile them again
-        # when a trainable flag changes.
+        # when a trainable flag changes (within a fit, TensorFlow allows that).
         flags = tuple(m.layer.trainable for m in monitored)
         if self._traced_passes is None or self._traced_passes[0] != flags:
             started = time.perf_counter()
