@@ -80,7 +80,7 @@ synthetic images, batch {BATCH}, {SAMPLES // BATCH} steps/epoch; {rounds} rounds
 
 Snapshot memory: {guarded['snapshot_bytes'] / 2**20:.1f} MiB of host memory for {guarded['variables']}
 guarded variables ({guarded['parameters']:,} values, one copy at their own dtype), plus
-one int32 fingerprint per guarded and per trainable variable on the device."""
+one int32 fingerprint per group of guarded variables and per trainable variable on the device."""
 
 
 if __name__ == "__main__":
