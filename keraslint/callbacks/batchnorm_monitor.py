@@ -312,8 +312,8 @@ class BatchNormMonitor(keras.callbacks.Callback):
         # Per-replica input shapes seen in training, by layer id. They survive
         # fit() calls because a compiled train function is not traced again.
         self._training_shapes: dict[int, tuple] = {}
-        # The probe's forward passes, traced into a graph on TensorFlow: the
-        # trainable flags they were traced with, and the function.
+        # The probe's forward passes as compiled on TensorFlow and JAX: the
+        # trainable flags they were compiled with, and the function to call.
         self._traced_passes: tuple[tuple, Callable] | None = None
         self._reset()
 
@@ -682,7 +682,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         started = time.perf_counter()
         self._tracing_seconds = 0.0
         self._last_gaps, self._last_output_gap = self._probe(stats, epoch, last)
-        # Tracing is paid once; the budget schedules the probes that follow it.
+        # Compiling is paid once; the budget schedules the probes that follow it.
         self._probe_seconds = time.perf_counter() - started - self._tracing_seconds
         self._training_seconds = 0.0
         self._probed_epoch = epoch
