@@ -312,9 +312,6 @@ class BatchNormMonitor(keras.callbacks.Callback):
         # Per-replica input shapes seen in training, by layer id. They survive
         # fit() calls because a compiled train function is not traced again.
         self._training_shapes: dict[int, tuple] = {}
-        # The probe's forward passes as compiled on TensorFlow and JAX: the
-        # trainable flags they were compiled with, and the function to call.
-        self._traced_passes: tuple[tuple, Callable] | None = None
         self._reset()
 
     def _reset(self):
@@ -326,7 +323,10 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._start_stats = self._latest_stats = self._epoch_stats = self._epoch_stats_before = None
         self._started = self._forecast_done = False
         self._first_epoch = self._probed_epoch = None
-        self._probe_seconds = self._training_seconds = self._tracing_seconds = 0.0
+        self._probe_seconds = self._training_seconds = 0.0
+        # The probe's forward passes as compiled on TensorFlow and JAX: the
+        # trainable flags they were compiled with, and the function to call.
+        self._compiled_passes: tuple[tuple, Callable] | None = None
         self._last_gaps, self._last_output_gap = {}, None
         self._epoch_started_at = time.perf_counter()
         self._fit_start_step = self._epoch_first_step = self._step = 0
@@ -340,7 +340,6 @@ class BatchNormMonitor(keras.callbacks.Callback):
     def on_train_begin(self, logs=None):
         self._stop_capturing_shapes()  # left by a fit() that an exception ended
         self._reset()
-        self._traced_passes = None
         self._monitored = self._select(self._discover(self.model))
         if not self._monitored:
             if not self._said_no_batchnorm:
@@ -679,11 +678,12 @@ class BatchNormMonitor(keras.callbacks.Callback):
             last or self._probe_seconds <= self.probe_budget * self._training_seconds
         ):
             return
+        # Compiled at the first probe: paid once, so left out of the budget, which
+        # schedules the probes that follow.
+        forward_passes = self._forward_passes()
         started = time.perf_counter()
-        self._tracing_seconds = 0.0
-        self._last_gaps, self._last_output_gap = self._probe(stats, epoch, last)
-        # Compiling is paid once; the budget schedules the probes that follow it.
-        self._probe_seconds = time.perf_counter() - started - self._tracing_seconds
+        self._last_gaps, self._last_output_gap = self._probe(forward_passes, stats, epoch, last)
+        self._probe_seconds = time.perf_counter() - started
         self._training_seconds = 0.0
         self._probed_epoch = epoch
         record = self.history["epoch_end"]
@@ -692,10 +692,10 @@ class BatchNormMonitor(keras.callbacks.Callback):
             record["layers"][path]["mean_shift"][-1] = mean_shift
             record["layers"][path]["variance_ratio"][-1] = variance_ratio
 
-    def _probe(self, stats, epoch, last: bool):
+    def _probe(self, forward_passes, stats, epoch, last: bool):
         """Compare each layer's batch statistics on probe_data with its moving
         statistics, and the model's output in training and inference mode."""
-        inference_outputs, training_outputs, moments = self._forward_passes()
+        inference_outputs, training_outputs, moments = forward_passes()
         head = int(inference_outputs[0].shape[0])
         training_outputs = [t[:head] for t in training_outputs]
         watched = [m for m in self._monitored if m.path in moments]
@@ -727,12 +727,13 @@ class BatchNormMonitor(keras.callbacks.Callback):
         )
         return gaps, output_gap
 
-    def _forward_passes(self):
-        """Forward passes with dropout and the like in inference mode: one over the
-        first samples of probe_data as evaluate() does (moving statistics), for the
-        output gap; one over all of probe_data running BatchNormalization as fit()
-        does (batch statistics, computed here without touching the moving
-        statistics). Returns both outputs and each layer's batch mean and variance."""
+    def _forward_passes(self) -> Callable[[], tuple]:
+        """The probe's forward passes, with dropout and the like in inference mode:
+        one over the first samples of probe_data as evaluate() does (moving
+        statistics), for the output gap; one over all of probe_data running
+        BatchNormalization as fit() does (batch statistics, computed here without
+        touching the moving statistics). The function returned gives both outputs
+        and each layer's batch mean and variance."""
         model, monitored = self.model, self._monitored
 
         def batch_statistics_call(layer, original, moments, path):
@@ -772,19 +773,17 @@ class BatchNormMonitor(keras.callbacks.Callback):
 
         backend = keras.backend.backend()
         if backend not in ("tensorflow", "jax") or model.run_eagerly:
-            return eager()
+            return eager
         # Eager TensorFlow and JAX run a small CNN's forward passes 3-4x slower than
         # compiled. The compiled passes bake in each layer's mode: compile them again
         # when a trainable flag changes (within a fit, TensorFlow allows that).
         flags = tuple(m.layer.trainable for m in monitored)
-        if self._traced_passes is None or self._traced_passes[0] != flags:
-            started = time.perf_counter()
+        if self._compiled_passes is None or self._compiled_passes[0] != flags:
             try:
-                self._traced_passes = flags, _compiled(passes, inference_call, model, self._probe_head, self.probe_data)
+                self._compiled_passes = flags, _compiled(passes, inference_call, model, self._probe_head, self.probe_data)
             except Exception:  # a model whose inference path runs only eagerly
-                self._traced_passes = flags, eager
-            self._tracing_seconds = time.perf_counter() - started
-        return self._traced_passes[1]()
+                self._compiled_passes = flags, eager
+        return self._compiled_passes[1]
 
     # --- Outputs ----------------------------------------------------------------------------
 
