@@ -5,8 +5,8 @@
 
 A frozen MobileNetV2 base (2.26 M parameters, weights=None) with a small trainable
 head, trained on synthetic 96x96 images on the CPU, next to an empty callback as
-the control. Targets: at most +2% with a
-check per epoch, +10% with a check every batch.
+the control. Targets: at most +2% with a check per epoch, +10% with a check every
+batch.
 """
 
 from __future__ import annotations
