@@ -17,6 +17,8 @@ from typing import Any, Iterator
 
 import keras
 
+from keraslint import keras_facts
+
 # Why a variable is non-trainable.
 BATCHNORM_STATISTICS = "batchnorm_statistics"
 FROZEN = "frozen"
@@ -28,15 +30,6 @@ BATCHNORM_WRONG_AXIS = "batchnorm_wrong_axis"
 BIAS_CANCELLED_BY_BATCHNORM = "bias_cancelled_by_batchnorm"
 DENSE_AFTER_FLATTEN = "dense_after_flatten"
 UNBUILT_LAYERS = "unbuilt_layers"
-
-# Layers between a bias and a BatchNormalization that keep a per-channel constant a
-# per-channel constant (max(x + b) = max(x) + b), so the BatchNormalization still
-# subtracts it away.
-_BIAS_PRESERVING_LAYERS = tuple(
-    getattr(keras.layers, f"{kind}{rank}D")
-    for kind in ("MaxPooling", "AveragePooling", "GlobalMaxPooling", "GlobalAveragePooling", "Cropping")
-    for rank in (1, 2, 3)
-)
 
 # Layers without parameters that may sit between Flatten and the Dense it feeds.
 _SHAPE_KEEPING_LAYERS = (
@@ -376,7 +369,7 @@ def _channel_axis(layer, rank: int, producers: dict[int, list]) -> int:
         (p.data_format for p in producers.get(id(layer), ()) if getattr(p, "data_format", None)),
         keras.config.image_data_format(),
     )
-    return 1 if data_format == "channels_first" and rank > 2 else rank - 1
+    return keras_facts.channel_axis(rank, data_format)
 
 
 def _wrong_axis_notes(walked: list[_WalkedLayer], producers) -> Iterator[Note]:
@@ -420,7 +413,7 @@ def _bias_cancelled_notes(walked: list[_WalkedLayer], producers, consumers) -> I
         yield Note(
             BIAS_CANCELLED_BY_BATCHNORM,
             f"{', '.join(cancelled)} {'feeds' if len(cancelled) == 1 else 'feed'} a BatchNormalization with no "
-            "activation in between (directly or through pooling or cropping), and BatchNormalization subtracts "
+            "activation in between (directly or through pooling, cropping or upsampling), and BatchNormalization subtracts "
             f"the per-channel mean, so the bias has no effect: {_sum(counts)}"
             f"{f' = {_n(sum(counts))}' if len(counts) > 1 else ''} parameters could be dropped with use_bias=False",
             tuple(cancelled),
@@ -440,7 +433,8 @@ def _feeds_only_batchnorm(layer, producers, consumers) -> bool:
             if not shape or consumer.axis % len(shape) != _channel_axis(consumer, len(shape), producers):
                 return False
         elif not (
-            isinstance(consumer, _BIAS_PRESERVING_LAYERS) and _feeds_only_batchnorm(consumer, producers, consumers)
+            type(consumer).__name__ in keras_facts.COMMUTES_WITH_CHANNEL_SHIFT
+            and _feeds_only_batchnorm(consumer, producers, consumers)
         ):
             return False
     return True

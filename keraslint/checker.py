@@ -9,7 +9,7 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH, INFERENCE
 
-from keraslint.builder import analyse
+from keraslint.engine.builder import analyse
 from keraslint.rules import ALL_RULES
 
 

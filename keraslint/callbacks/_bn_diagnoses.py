@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 
+from keraslint import keras_facts
+
 NOT_UPDATING = "bn-stats-not-updating"
 UPDATING_WHILE_FROZEN = "bn-stats-updating-while-frozen"
 NOT_CONVERGED = "bn-not-converged"
@@ -82,7 +84,7 @@ def wrong_axis(axis: int, input_shape: tuple, data_format: str) -> Finding | Non
     rank = len(input_shape)
     if rank < 3:
         return None
-    channel_axis = 1 if data_format == "channels_first" else rank - 1
+    channel_axis = keras_facts.channel_axis(rank, data_format)
     normalized = axis % rank
     if normalized == channel_axis:
         return None

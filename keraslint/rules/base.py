@@ -9,8 +9,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from astroid import nodes
 
-from keraslint import names
-from keraslint.graph import UNKNOWN, Apply, Condition, Graph, Layer, describe_condition
+from keraslint.engine import names
+from keraslint.engine.graph import UNKNOWN, Apply, Condition, Graph, Layer, describe_condition
 
 
 @dataclasses.dataclass(frozen=True)

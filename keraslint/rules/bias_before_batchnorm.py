@@ -54,14 +54,10 @@ None.
 - [Keras `Conv2D` (`use_bias`)](https://keras.io/api/layers/convolution_layers/convolution2d/)
 """
 
-from keraslint import names
+from keraslint.keras_facts import COMMUTES_WITH_CHANNEL_SHIFT
 from keraslint.rules.base import Rule, finding, normalizes_channels, weighted_layers, when
 
 SYMBOL = "keras-bias-before-batchnorm"
-# Layers f with f(x + b) == f(x) + b for a per-channel constant b.
-COMMUTES_WITH_CHANNEL_SHIFT = frozenset(
-    k for k in names.POOLING_LAYERS | names.SHAPE_LAYERS if k.startswith(("Max", "Average", "Global", "Cropping", "UpSampling"))
-)
 
 
 def check(analysis, options):

@@ -51,7 +51,7 @@ None.
 - Lin, Chen and Yan, [Network In Network](https://arxiv.org/abs/1312.4400) (2013): global average pooling before the classifier
 """
 
-from keraslint import names
+from keraslint.engine import names
 from keraslint.rules.base import Rule, finding
 
 SYMBOL = "keras-dense-on-unflattened"

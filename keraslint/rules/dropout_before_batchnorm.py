@@ -56,7 +56,7 @@ None.
 - [Keras `Dropout`](https://keras.io/api/layers/regularization_layers/dropout/)
 """
 
-from keraslint import names
+from keraslint.engine import names
 from keraslint.rules.base import Rule, finding, when
 
 SYMBOL = "keras-dropout-before-batchnorm"

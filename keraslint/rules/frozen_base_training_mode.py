@@ -64,7 +64,7 @@ None.
 - Ioffe and Szegedy, [Batch Normalization](https://arxiv.org/abs/1502.03167) (2015)
 """
 
-from keraslint.names import KNOWN_LAYERS
+from keraslint.engine.names import KNOWN_LAYERS
 from keraslint.rules.base import Finding, Rule
 
 SYMBOL = "keras-frozen-base-training-mode"

@@ -57,7 +57,7 @@ None.
 - Goodfellow, Bengio and Courville, [Deep Learning](https://www.deeplearningbook.org/contents/mlp.html) (2016), section 6.2.2: output units and their losses
 """
 
-from keraslint.graph import UNKNOWN
+from keraslint.engine.graph import UNKNOWN
 from keraslint.rules.base import Rule, compiled_outputs, finding
 
 SYMBOL = "keras-loss-activation-mismatch"

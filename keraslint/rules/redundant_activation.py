@@ -46,7 +46,7 @@ None.
 - [Keras activation layers (`ReLU`, `Softmax`, `Activation`)](https://keras.io/api/layers/activation_layers/)
 """
 
-from keraslint.graph import UNKNOWN
+from keraslint.engine.graph import UNKNOWN
 from keraslint.rules.base import Rule, finding
 
 SYMBOL = "keras-redundant-activation"

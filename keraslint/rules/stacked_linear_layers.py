@@ -48,7 +48,7 @@ None.
 - Sandler et al., [MobileNetV2: Inverted Residuals and Linear Bottlenecks](https://arxiv.org/abs/1801.04381) (2018): a deliberate linear bottleneck
 """
 
-from keraslint import names
+from keraslint.engine import names
 from keraslint.rules.base import Rule, finding, when
 
 SYMBOL = "keras-stacked-linear-layers"

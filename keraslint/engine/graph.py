@@ -2,7 +2,7 @@
 applications to tensors (the data-flow edges), the models that contain them, and
 the calls made on those models (compile, fit, ``trainable`` assignments).
 
-The builder (:mod:`keraslint.builder`) fills these structures from any build
+The builder (:mod:`keraslint.engine.builder`) fills these structures from any build
 style; the rules read only these structures.
 """
 
@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from astroid import nodes
 
-from keraslint import names
+from keraslint.engine import names
 
 
 class _Unknown:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from keraslint.engine.graph import UNKNOWN, Layer
+from keraslint.engine.refs import Ref
+
 _CONV = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups", "activation", "use_bias")
 _CONV_TRANSPOSE = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "activation", "use_bias")
 _SEPARABLE = (
@@ -75,8 +78,6 @@ ACTIVATION_FUNCTIONS = {
 def normalise_activation(value: Any) -> Any:
     """'ReLU' / keras.activations.relu / tf.nn.relu / None -> 'relu' / 'linear'; else the
     value itself (an unknown object stays whatever the builder made of it)."""
-    from keraslint.builder import Ref  # pylint: disable=import-outside-toplevel  # cycle
-
     if value is None:
         return "linear"
     if isinstance(value, str):
@@ -84,8 +85,6 @@ def normalise_activation(value: Any) -> Any:
     if isinstance(value, Ref):
         name = (value.canonical or value.qualified).rsplit(".", 1)[-1]
         return ACTIVATION_FUNCTIONS.get(name.lower(), "<nonlinear>")
-    from keraslint.graph import Layer, UNKNOWN  # pylint: disable=import-outside-toplevel
-
     if isinstance(value, Layer) and value.kind in ("ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "Activation"):
         return value.activation
     return UNKNOWN

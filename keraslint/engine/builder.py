@@ -18,8 +18,8 @@ from typing import Any
 
 from astroid import nodes
 
-from keraslint import names
-from keraslint.graph import (
+from keraslint.engine import names
+from keraslint.engine.graph import (
     UNKNOWN,
     Apply,
     Condition,
@@ -31,44 +31,13 @@ from keraslint.graph import (
     ModelValue,
     Tensor,
 )
-from keraslint.signatures import ACTIVATION_FUNCTIONS, layer_config
+from keraslint.engine.refs import Ref
+from keraslint.engine.signatures import ACTIVATION_FUNCTIONS, layer_config
+from keraslint.keras_facts import loss_family
 
 MAX_UNROLL = 64
 INLINE_DEPTH = 1
 TRAIN_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
-LOSS_FAMILIES = {
-    "categorical_crossentropy": "categorical",
-    "categoricalcrossentropy": "categorical",
-    "categorical_focal_crossentropy": "categorical",
-    "categoricalfocalcrossentropy": "categorical",
-    "sparse_categorical_crossentropy": "sparse_categorical",
-    "sparsecategoricalcrossentropy": "sparse_categorical",
-    "binary_crossentropy": "binary",
-    "binarycrossentropy": "binary",
-    "binary_focal_crossentropy": "binary",
-    "binaryfocalcrossentropy": "binary",
-    "bce": "binary",
-}
-
-
-@dataclasses.dataclass(frozen=True)
-class Ref:
-    """A reference to a Keras (or other imported) name, maybe with partial() presets."""
-
-    qualified: str
-    presets: tuple = ()  # ((key, value), ...) from functools.partial
-    inferred: bool = False
-
-    @property
-    def canonical(self) -> str | None:
-        return names.canonical(self.qualified)
-
-    @property
-    def layer_kind(self) -> str | None:
-        canonical = self.canonical
-        if canonical and canonical.startswith("layers.") and canonical != "layers.Layer":
-            return canonical.split(".", 1)[1]
-        return None
 
 
 @dataclasses.dataclass(eq=False)
@@ -555,7 +524,7 @@ class ModuleAnalysis:
             return self._new_model("application", node, frame, pretrained=kwargs.get("load_weights", True) is not False)
         if canonical.startswith("losses.") and canonical.split(".")[1][:1].isupper():
             _, kwargs, _ = self._args(node, frame)
-            family = LOSS_FAMILIES.get(canonical.split(".")[1].lower(), "other")
+            family = loss_family(canonical.split(".")[1])
             return LossSpec(family, kwargs.get("from_logits", False), node, "class")
         if canonical.split(".")[0] in ("activations", "nn", "ops"):
             name = canonical.split(".")[1]
@@ -772,11 +741,11 @@ class ModuleAnalysis:
         if isinstance(loss, LossSpec):
             return loss
         if isinstance(loss, str):
-            return LossSpec(LOSS_FAMILIES.get(loss.lower(), "other"), False, node, "string")
+            return LossSpec(loss_family(loss), False, node, "string")
         if isinstance(loss, Ref) and (loss.canonical or "").startswith("losses."):
             name = loss.canonical.split(".")[1]
             if name[:1].islower():
-                return LossSpec(LOSS_FAMILIES.get(name, "other"), False, node, "function")
+                return LossSpec(loss_family(name), False, node, "function")
         return None
 
     # Same-module functions and classes -------------------------------------
