@@ -10,7 +10,7 @@ from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH, INFERENCE
 
 from keraslint.engine.builder import analyse
-from keraslint.rules import ALL_RULES
+from keraslint.rules import ALL_RULES, Finding
 
 
 class KerasChecker(BaseChecker):
@@ -38,14 +38,7 @@ class KerasChecker(BaseChecker):
         if not enabled or not _mentions_keras(node):
             return
         try:
-            analysis = analyse(node)
-            options = {"keras_major_version": self.linter.config.keras_major_version}
-            findings = {}
-            for rule in enabled:
-                for finding in rule.check(analysis, options):
-                    # A helper is analysed on its own and inlined at each call: one finding per place.
-                    key = (finding.symbol, finding.node.lineno, finding.node.col_offset)
-                    findings.setdefault(key, finding)
+            findings = module_findings(node, enabled, self.linter.config)
         except Exception:  # pylint: disable=broad-exception-caught
             # A module the engine cannot follow yields no finding, never a crashed lint run.
             warnings.warn(
@@ -55,13 +48,27 @@ class KerasChecker(BaseChecker):
                 stacklevel=1,
             )
             return
-        for finding in findings.values():
+        for finding in findings:
             self.add_message(
                 finding.symbol,
                 node=finding.node,
                 args=finding.args,
                 confidence=INFERENCE if finding.inferred else HIGH,
             )
+
+
+def module_findings(module: nodes.Module, rules, config) -> list[Finding]:
+    """The findings of ``rules`` in ``module``: every rule over every graph of the module.
+
+    A helper is analysed on its own and inlined at each call, so the same place can be
+    found twice: one finding per (rule, place), the first.
+    """
+    findings: dict = {}
+    for graph in analyse(module).graphs:
+        for rule in rules:
+            for finding in rule.check(graph, config):
+                findings.setdefault((finding.symbol, finding.node.lineno, finding.node.col_offset), finding)
+    return list(findings.values())
 
 
 def keep_only_keraslint_messages(linter) -> None:

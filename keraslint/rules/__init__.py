@@ -2,7 +2,9 @@
 
 Each module's docstring is the rule's documentation page (``docs/rules/<symbol>.md``
 is generated from it by ``python -m keraslint.docgen``); its ``RULE`` record holds
-the message id, symbol, message and the ``check(analysis, options)`` function.
+the message id, symbol, message, options and the ``check(graph, config)`` function,
+which the checker calls once per graph (module, function or class scope) with the
+linter's configuration. Adding a rule: one module here, one line in ``ALL_RULES``.
 """
 
 from keraslint.rules import (

@@ -27,8 +27,10 @@ class Rule:
     symbol: str
     template: str  # pylint message template, %s-formatted with Finding.args
     summary: str  # one line for `keraslint rules` and pylint's message help
+    # check(graph, config): the findings in one scope's graph; ``config`` is the linter's
+    # configuration namespace, where each rule reads its own options.
     check: Callable[..., Iterable[Finding]]
-    options: tuple = ()
+    options: tuple = ()  # pylint option definitions, (name, {type, default, help, ...}) pairs
 
     @property
     def doc(self) -> str:
@@ -95,17 +97,16 @@ def _single_input_activation(apply: Apply, seen) -> tuple[Any, Apply | None]:
     return output_activation(apply.inputs[0][0], seen)
 
 
-def compiled_outputs(analysis) -> Iterator[tuple[Any, Any, Layer]]:
+def compiled_outputs(graph: Graph) -> Iterator[tuple[Any, Any, Layer]]:
     """(compile event, output activation, layer applying it) for every compile() with a
     known single-output model and a recognised loss."""
-    for graph in analysis.graphs:
-        for event in graph.events:
-            model = event.model
-            if event.kind != "compile" or event.loss is None or model is None:
-                continue
-            if not model.output_is_known or model.outputs is None or len(model.outputs.producers) != 1:
-                continue
-            (producer,) = model.outputs.producers
-            activation, source = output_activation(producer)
-            if source is not None and activation is not UNKNOWN:
-                yield event, activation, source.layer
+    for event in graph.events:
+        model = event.model
+        if event.kind != "compile" or event.loss is None or model is None:
+            continue
+        if not model.output_is_known or model.outputs is None or len(model.outputs.producers) != 1:
+            continue
+        (producer,) = model.outputs.producers
+        activation, source = output_activation(producer)
+        if source is not None and activation is not UNKNOWN:
+            yield event, activation, source.layer

@@ -60,12 +60,11 @@ from keraslint.rules.base import Rule, finding, when
 SYMBOL = "keras-batchnorm-on-raw-input"
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        for bn in graph.applies_of({"BatchNormalization"}):
-            inputs = [(p, c) for p, c in bn.inputs if p.kind == "Input"]
-            if inputs and len(inputs) == len(bn.inputs):
-                yield finding(SYMBOL, bn.layer, bn.layer.describe(), when(bn.condition))
+def check(graph, config):
+    for bn in graph.applies_of({"BatchNormalization"}):
+        inputs = [(p, c) for p, c in bn.inputs if p.kind == "Input"]
+        if inputs and len(inputs) == len(bn.inputs):
+            yield finding(SYMBOL, bn.layer, bn.layer.describe(), when(bn.condition))
 
 
 RULE = Rule(

@@ -60,19 +60,18 @@ from keraslint.rules.base import Rule, finding, normalized_axis
 SYMBOL = "keras-batchnorm-wrong-axis"
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        for bn in graph.applies_of({"BatchNormalization"}):
-            axis = normalized_axis(bn)
-            if axis is None or bn.channel_axis is None or axis == bn.channel_axis:
-                continue
-            source = bn.inputs[0][0].layer
-            channels_last = bn.channel_axis == bn.rank - 1
-            layout = "channels_last" if channels_last else "channels_first"
-            fix = "-1" if channels_last else "1"
-            yield finding(
-                SYMBOL, bn.layer, bn.layer.get("axis", -1), axis, bn.rank, bn.channel_axis, layout, source.describe(), fix
-            )
+def check(graph, config):
+    for bn in graph.applies_of({"BatchNormalization"}):
+        axis = normalized_axis(bn)
+        if axis is None or bn.channel_axis is None or axis == bn.channel_axis:
+            continue
+        source = bn.inputs[0][0].layer
+        channels_last = bn.channel_axis == bn.rank - 1
+        layout = "channels_last" if channels_last else "channels_first"
+        fix = "-1" if channels_last else "1"
+        yield finding(
+            SYMBOL, bn.layer, bn.layer.get("axis", -1), axis, bn.rank, bn.channel_axis, layout, source.describe(), fix
+        )
 
 
 RULE = Rule(

@@ -60,17 +60,16 @@ from keraslint.rules.base import Rule, finding, normalizes_channels, weighted_la
 SYMBOL = "keras-bias-before-batchnorm"
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        for apply in weighted_layers(graph):
-            layer = apply.layer
-            if layer.get("use_bias", True) is not True or layer.activation != "linear":
-                continue
-            reached = graph.reaches_only(apply, frozenset({"BatchNormalization"}), COMMUTES_WITH_CHANNEL_SHIFT)
-            for bn, condition in reached or ():
-                if normalizes_channels(bn):
-                    yield finding(SYMBOL, layer, layer.describe(), bn.layer.node.lineno, when(condition), extra=[bn.layer])
-                    break
+def check(graph, config):
+    for apply in weighted_layers(graph):
+        layer = apply.layer
+        if layer.get("use_bias", True) is not True or layer.activation != "linear":
+            continue
+        reached = graph.reaches_only(apply, frozenset({"BatchNormalization"}), COMMUTES_WITH_CHANNEL_SHIFT)
+        for bn, condition in reached or ():
+            if normalizes_channels(bn):
+                yield finding(SYMBOL, layer, layer.describe(), bn.layer.node.lineno, when(condition), extra=[bn.layer])
+                break
 
 
 RULE = Rule(

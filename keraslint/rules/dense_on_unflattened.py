@@ -59,12 +59,11 @@ FEATURE_MAPS = frozenset(k for k in names.CONV_LAYERS | names.POOLING_LAYERS if 
 KEEPS_SHAPE = names.DROPOUT_LAYERS | names.ACTIVATION_LAYERS | {"BatchNormalization"}
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        for dense in graph.applies_of({"Dense"}):
-            source = _feature_map_source(dense)
-            if source is not None and dense.rank is not None and dense.rank >= 4:
-                yield finding(SYMBOL, dense.layer, dense.layer.describe(), source.layer.describe(), dense.rank - 2)
+def check(graph, config):
+    for dense in graph.applies_of({"Dense"}):
+        source = _feature_map_source(dense)
+        if source is not None and dense.rank is not None and dense.rank >= 4:
+            yield finding(SYMBOL, dense.layer, dense.layer.describe(), source.layer.describe(), dense.rank - 2)
 
 
 def _feature_map_source(apply):

@@ -63,14 +63,13 @@ SYMBOL = "keras-dropout-before-batchnorm"
 PASS_THROUGH = names.POOLING_LAYERS | names.SHAPE_LAYERS
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        for dropout in graph.applies_of(names.DROPOUT_LAYERS):
-            for consumer, condition in graph.consumers(dropout):
-                bn = _batchnorm_through(graph, consumer)
-                if bn is not None:
-                    yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), bn.layer.node.lineno, when(condition))
-                    break
+def check(graph, config):
+    for dropout in graph.applies_of(names.DROPOUT_LAYERS):
+        for consumer, condition in graph.consumers(dropout):
+            bn = _batchnorm_through(graph, consumer)
+            if bn is not None:
+                yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), bn.layer.node.lineno, when(condition))
+                break
 
 
 def _batchnorm_through(graph, apply, depth=0):

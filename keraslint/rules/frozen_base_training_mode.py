@@ -70,16 +70,15 @@ from keraslint.rules.base import Finding, Rule
 SYMBOL = "keras-frozen-base-training-mode"
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        frozen = {e.model for e in graph.events if e.kind == "set_trainable" and e.model is not None and e.value is False}
-        for apply in graph.applies_of({"Model"}):
-            base = apply.layer.model
-            if not (base.pretrained or (base in frozen and _may_hold_batchnorm(base))):
-                continue
-            if apply.training is not False:
-                why = "pretrained" if base.pretrained else "frozen"
-                yield Finding(SYMBOL, apply.node, (base.name, why, base.node.lineno))
+def check(graph, config):
+    frozen = {e.model for e in graph.events if e.kind == "set_trainable" and e.model is not None and e.value is False}
+    for apply in graph.applies_of({"Model"}):
+        base = apply.layer.model
+        if not (base.pretrained or (base in frozen and _may_hold_batchnorm(base))):
+            continue
+        if apply.training is not False:
+            why = "pretrained" if base.pretrained else "frozen"
+            yield Finding(SYMBOL, apply.node, (base.name, why, base.node.lineno))
 
 
 def _may_hold_batchnorm(model, seen=None) -> bool:

@@ -63,13 +63,12 @@ from keraslint.rules.base import Rule, compiled_outputs, finding
 SYMBOL = "keras-loss-activation-mismatch"
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        for apply in graph.applies_of({"Dense"}):
-            if apply.layer.get("units") == 1 and apply.layer.activation == "softmax":
-                yield finding(SYMBOL, apply.layer, f"{apply.layer.describe()} has one unit and softmax: it always outputs 1.0 "
-                              "and learns nothing; use activation='sigmoid' for a binary output")
-    for event, activation, layer in compiled_outputs(analysis):
+def check(graph, config):
+    for apply in graph.applies_of({"Dense"}):
+        if apply.layer.get("units") == 1 and apply.layer.activation == "softmax":
+            yield finding(SYMBOL, apply.layer, f"{apply.layer.describe()} has one unit and softmax: it always outputs 1.0 "
+                          "and learns nothing; use activation='sigmoid' for a binary output")
+    for event, activation, layer in compiled_outputs(graph):
         family, units = event.loss.family, layer.get("units", UNKNOWN) if layer.kind == "Dense" else UNKNOWN
         if activation == "sigmoid" and family == "categorical" and isinstance(units, int) and units > 1:
             yield finding(SYMBOL, layer, f"{layer.describe()} ends in sigmoid over {units} units, but the loss at line "

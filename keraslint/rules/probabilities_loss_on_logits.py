@@ -58,8 +58,8 @@ SYMBOL = "keras-probabilities-loss-on-logits"
 ACTIVATION_FOR = {"categorical": "softmax", "sparse_categorical": "softmax", "binary": "sigmoid"}
 
 
-def check(analysis, options):
-    for event, activation, layer in compiled_outputs(analysis):
+def check(graph, config):
+    for event, activation, layer in compiled_outputs(graph):
         loss = event.loss
         if activation == "linear" and loss.family in ACTIVATION_FOR and loss.from_logits is False:
             yield finding(

@@ -52,15 +52,14 @@ from keraslint.rules.base import Rule, finding
 SYMBOL = "keras-redundant-activation"
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        for apply in graph.applies_of({"Activation", "ReLU", "Softmax", "LeakyReLU", "ELU"}):
-            activation = apply.layer.activation
-            if activation in (UNKNOWN, "linear") or len(apply.inputs) != 1:
-                continue
-            producer = apply.inputs[0][0]
-            if producer.layer is not apply.layer and producer.layer.activation == activation:
-                yield finding(SYMBOL, apply.layer, apply.layer.describe(), activation, producer.layer.describe())
+def check(graph, config):
+    for apply in graph.applies_of({"Activation", "ReLU", "Softmax", "LeakyReLU", "ELU"}):
+        activation = apply.layer.activation
+        if activation in (UNKNOWN, "linear") or len(apply.inputs) != 1:
+            continue
+        producer = apply.inputs[0][0]
+        if producer.layer is not apply.layer and producer.layer.activation == activation:
+            yield finding(SYMBOL, apply.layer, apply.layer.describe(), activation, producer.layer.describe())
 
 
 RULE = Rule(

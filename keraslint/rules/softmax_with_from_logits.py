@@ -54,8 +54,8 @@ from keraslint.rules.base import Rule, compiled_outputs, finding
 SYMBOL = "keras-softmax-with-from-logits"
 
 
-def check(analysis, options):
-    for event, activation, layer in compiled_outputs(analysis):
+def check(graph, config):
+    for event, activation, layer in compiled_outputs(graph):
         if activation in ("softmax", "sigmoid") and event.loss.from_logits is True:
             yield finding(SYMBOL, layer, layer.describe(), activation, event.node.lineno, activation)
 

@@ -56,19 +56,18 @@ STILL_LINEAR = names.DROPOUT_LAYERS | {"BatchNormalization", "Reshape", "Flatten
 WEIGHTED = names.CONV_LAYERS | {"Dense"}
 
 
-def check(analysis, options):
-    for graph in analysis.graphs:
-        for apply in graph.applies_of(WEIGHTED):
-            if not apply.layer.is_linear_transform:
-                continue
-            stack = [(c, cond, 0) for c, cond in graph.consumers(apply)]
-            while stack:
-                consumer, condition, depth = stack.pop()
-                if consumer.kind in WEIGHTED:
-                    yield finding(SYMBOL, apply.layer, apply.layer.describe(), consumer.layer.describe(), when(condition))
-                    break
-                if consumer.kind in STILL_LINEAR and depth < 8:
-                    stack.extend((c, condition | cond, depth + 1) for c, cond in graph.consumers(consumer))
+def check(graph, config):
+    for apply in graph.applies_of(WEIGHTED):
+        if not apply.layer.is_linear_transform:
+            continue
+        stack = [(c, cond, 0) for c, cond in graph.consumers(apply)]
+        while stack:
+            consumer, condition, depth = stack.pop()
+            if consumer.kind in WEIGHTED:
+                yield finding(SYMBOL, apply.layer, apply.layer.describe(), consumer.layer.describe(), when(condition))
+                break
+            if consumer.kind in STILL_LINEAR and depth < 8:
+                stack.extend((c, condition | cond, depth + 1) for c, cond in graph.consumers(consumer))
 
 
 RULE = Rule(

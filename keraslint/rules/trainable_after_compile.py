@@ -98,23 +98,22 @@ KERAS2_IGNORED = (
 )
 
 
-def check(analysis, options):
-    keras_major = options.get("keras_major_version", 3)
-    for graph in analysis.graphs:
-        events = graph.events
-        for i, event in enumerate(events):
-            if event.kind != "set_trainable":
+def check(graph, config):
+    keras_major = config.keras_major_version
+    events = graph.events
+    for i, event in enumerate(events):
+        if event.kind != "set_trainable":
+            continue
+        # In compile order, so the model a finding names does not depend on set order.
+        for model in dict.fromkeys(e.model for e in events[:i] if e.kind == "compile"):
+            if not event.targets_within(model):
                 continue
-            # In compile order, so the model a finding names does not depend on set order.
-            for model in dict.fromkeys(e.model for e in events[:i] if e.kind == "compile"):
-                if not event.targets_within(model):
-                    continue
-                train = _next_training(events, i, model)
-                reason = _reason(events, i, model, keras_major) if train is not None else None
-                if reason is not None:
-                    yield Finding(
-                        SYMBOL, event.node, (event.target_name(), model.name, train.node.lineno, reason)
-                    )
+            train = _next_training(events, i, model)
+            reason = _reason(events, i, model, keras_major) if train is not None else None
+            if reason is not None:
+                yield Finding(
+                    SYMBOL, event.node, (event.target_name(), model.name, train.node.lineno, reason)
+                )
 
 
 def _reason(events, i, model, keras_major):

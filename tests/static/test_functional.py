@@ -1,8 +1,10 @@
 """Functional tests in pylint's own format, run by pylint's own test machinery.
 
 Each ``functional/<name>.py`` marks the lines that must be flagged with ``# [symbol]``;
-``<name>.txt`` holds the expected messages (``symbol:line:col:end_line:end_col:obj:msg:confidence``);
-``<name>.rc`` loads the plugin and enables keraslint's messages only.
+``<name>.txt`` holds the expected messages (``symbol:line:col:end_line:end_col:obj:msg:confidence``).
+They share ``functional/keraslint.rc`` (the plugin loaded, keraslint's messages only, the rules
+on by default), unless a ``<name>.rc`` of their own sets options or enables a rule that is off
+by default.
 
 Regenerate the ``.txt`` files after a deliberate message change with
 ``KERASLINT_UPDATE_FUNCTIONAL=1 python -m pytest tests/static/test_functional.py`` and review the diff.
@@ -19,15 +21,22 @@ from pylint.testutils.functional import LintModuleOutputUpdate
 
 from keraslint_testing import FUNCTIONAL_DIR
 
+SHARED_RC = FUNCTIONAL_DIR / "keraslint.rc"
+
+
+class KeraslintTestFile(FunctionalTestFile):
+    """A functional test that falls back to the shared configuration."""
+
+    @property
+    def option_file(self) -> str:
+        own = FUNCTIONAL_DIR / f"{self.base}.rc"
+        return str(own if own.exists() else SHARED_RC)
+
+
 TESTS = sorted(
-    (FunctionalTestFile(str(FUNCTIONAL_DIR), path.name) for path in FUNCTIONAL_DIR.glob("*.py")),
+    (KeraslintTestFile(str(FUNCTIONAL_DIR), path.name) for path in FUNCTIONAL_DIR.glob("*.py")),
     key=lambda t: t.base,
 )
-
-
-def test_every_functional_file_has_its_rc_file():
-    for test in TESTS:
-        assert os.path.exists(test.option_file), f"{test.base}.rc is missing"
 
 
 @pytest.mark.parametrize("test_file", TESTS, ids=[t.base for t in TESTS])

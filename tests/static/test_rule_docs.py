@@ -97,10 +97,10 @@ def test_docgen_check_reports_stale_and_missing_pages(tmp_path, capsys):
     assert all(f"[{rule.symbol}]({rule.symbol}.md)" in index and rule.msgid in index for rule in ALL_RULES)
 
 
-def test_rules_lists_all_twelve(capsys):
+def test_rules_lists_every_rule(capsys):
     assert cli.main(["rules"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(ALL_RULES) == 12 and len(lines) == 12
+    assert len(lines) == len(ALL_RULES)
     for rule, line in zip(ALL_RULES, lines):
         assert line.split()[:2] == [rule.msgid, rule.symbol]
 
