@@ -30,6 +30,8 @@ from keraslint.engine.graph import (
     LossSpec,
     ModelValue,
     Tensor,
+    TrainableState,
+    target_within,
 )
 from keraslint.engine.refs import Ref
 from keraslint.engine.signatures import ACTIVATION_FUNCTIONS, layer_config
@@ -75,7 +77,7 @@ class Frame:
 
 
 def _merge_values(a: Any, b: Any, cond_a: str | None, cond_b: str | None) -> Any:
-    if a is b:
+    if a is b or (type(a) is type(b) and isinstance(a, (bool, int, float, str, tuple, TrainableState)) and a == b):
         return a
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         merged: dict = {}
@@ -91,6 +93,8 @@ def _merge_into(target: dict, a: dict, b: dict, cond_a: str | None, cond_b: str 
     for key in set(a) | set(b):
         if key in a and key in b:
             target[key] = _merge_values(a[key], b[key], cond_a, cond_b)
+        elif isinstance(key, tuple) and key[0] == "trainable":
+            target[key] = UNKNOWN  # set on one path only: the other keeps what it had
         else:
             target[key] = a.get(key, b.get(key))
 
@@ -316,7 +320,7 @@ class ModuleAnalysis:
     def _bind(self, target: nodes.NodeNG, value: Any, frame: Frame, stmt: nodes.NodeNG) -> None:
         if isinstance(target, nodes.AssignName):
             frame.names[target.name] = value
-            if isinstance(value, ModelValue) and value.name == "model":
+            if isinstance(value, ModelValue) and not value.name:
                 value.name = target.name
         elif isinstance(target, (nodes.Tuple, nodes.List)):
             parts = value if isinstance(value, tuple) else value.items if isinstance(value, ListValue) else None
@@ -329,7 +333,7 @@ class ModuleAnalysis:
                 self._record_trainable(owner, value, frame, stmt)
             elif isinstance(owner, SelfRef):
                 frame.state[("attr", target.attrname)] = value
-                if isinstance(value, ModelValue) and value.name == "model":
+                if isinstance(value, ModelValue) and not value.name:
                     value.name = f"self.{target.attrname}"
 
     def _record_trainable(self, owner: Any, value: Any, frame: Frame, stmt: nodes.NodeNG) -> None:
@@ -346,6 +350,36 @@ class ModuleAnalysis:
         else:
             return
         frame.graph.events.append(event)
+        self._track_trainable(event, len(frame.graph.events) - 1, frame)
+
+    @staticmethod
+    def _track_trainable(event: Event, index: int, frame: Frame) -> None:
+        """Follow the assignment in the path's state: a model's ``trainable`` sets that
+        of everything inside it; some of a model's layers make what is known of the
+        layers inside it unknown."""
+        value = event.value if isinstance(event.value, bool) else UNKNOWN
+        if event.model is not None:
+            target, inner = event.model, value
+        elif event.layers_of is not None:
+            target, inner = ("layers_of", event.layers_of), UNKNOWN
+        else:
+            target, inner = event.layer, None
+        model = event.model or event.layers_of
+        if model is not None:
+            for key in [k for k in frame.state if k[0] == "trainable" and target_within(k[1], model)]:
+                if key[1] is not model and key[1] != target:
+                    frame.state[key] = (inner, index) if inner is not UNKNOWN else UNKNOWN
+        frame.state[("trainable", target)] = (value, index) if value is not UNKNOWN else UNKNOWN
+
+    @staticmethod
+    def _trainable_state(model: ModelValue, frame: Frame) -> TrainableState:
+        return TrainableState(
+            frozenset(
+                (key[1], setting)
+                for key, setting in frame.state.items()
+                if key[0] == "trainable" and target_within(key[1], model)
+            )
+        )
 
     # ------------------------------------------------------------- expressions
     def evaluate(self, node: nodes.NodeNG | None, frame: Frame) -> Any:
@@ -719,13 +753,30 @@ class ModuleAnalysis:
             args, kwargs, _ = self._args(node, frame)
             loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
             self._sync_outputs(model, frame)
+            state = self._trainable_state(model, frame)
+            frame.state[("compiled", model)] = state
+            frame.state[("trained", model)] = None
             frame.graph.events.append(
-                Event("compile", node, model=model, loss=self._loss_spec(loss, node), condition=frame.condition)
+                Event(
+                    "compile",
+                    node,
+                    model=model,
+                    loss=self._loss_spec(loss, node),
+                    condition=frame.condition,
+                    trainable=state,
+                )
             )
             return None
         if name in TRAIN_METHODS:
             self._sync_outputs(model, frame)
-            frame.graph.events.append(Event("train", node, model=model, condition=frame.condition))
+            state = self._trainable_state(model, frame)
+            event = Event("train", node, model=model, condition=frame.condition, trainable=state)
+            if ("compiled", model) in frame.state:
+                event.compiled = frame.state[("compiled", model)]
+                event.first_trained = frame.state[("trained", model)]
+                if event.first_trained is None:
+                    frame.state[("trained", model)] = state
+            frame.graph.events.append(event)
             return UNKNOWN
         if name in ("pop",):
             frame.state[("tail", model)] = None
