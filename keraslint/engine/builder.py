@@ -35,7 +35,12 @@ from keraslint.engine.graph import (
 )
 from keraslint.engine.refs import Ref
 from keraslint.engine.signatures import ACTIVATION_FUNCTIONS, layer_config
-from keraslint.keras_facts import loss_family
+from keraslint.keras_facts import (
+    HUB_MODEL_SUFFIXES,
+    application_has_batchnorm,
+    hub_model_has_batchnorm,
+    loss_family,
+)
 
 MAX_UNROLL = 64
 INLINE_DEPTH = 1
@@ -112,6 +117,9 @@ class ModuleAnalysis:
         # which ones is unknown, so they never join layers of different iterations.
         self.varying_conditions: set[str] = set()
         self.iteration_of: dict[Apply, tuple] = {}
+        self.called_functions = {
+            call.func.name for call in module.nodes_of_class(nodes.Call) if isinstance(call.func, nodes.Name)
+        }
         # A module that changes the global image data format makes layer defaults unknown.
         self.channels_last_default = not any(
             isinstance(call.func, (nodes.Name, nodes.Attribute))
@@ -208,10 +216,17 @@ class ModuleAnalysis:
         self.graphs.append(graph)
 
     def _finish(self, frame: Frame) -> None:
-        """Outputs that leave the scope: returned tensors and the last layers of models."""
+        """Outputs that leave the scope: returned tensors and models, models kept on
+        ``self``, and the last layers of models."""
         for value in frame.returns:
             for tensor in self._tensors_in(value):
                 frame.graph.escaping.update(p for p, _ in tensor)
+        kept = [v for k, v in frame.state.items() if k[0] == "attr"]
+        # A helper the module calls hands its models to callers, where they are followed.
+        handed_on = [] if getattr(frame.graph.scope, "name", None) in self.called_functions else frame.returns
+        for value in handed_on + kept:
+            items = value.items if isinstance(value, ListValue) else [value]
+            frame.graph.returned_models.update(v for v in items if isinstance(v, ModelValue))
         for key, value in frame.state.items():
             if key[0] == "tail" and isinstance(value, Tensor):
                 frame.graph.escaping.update(p for p, _ in value)
@@ -551,11 +566,22 @@ class ModuleAnalysis:
         if canonical.startswith("applications.") and canonical.split(".")[1][:1].isupper():
             _, kwargs, _ = self._args(node, frame)
             weights = kwargs.get("weights", "imagenet")
-            pretrained = weights is not None and weights is not UNKNOWN
-            return self._new_model("application", node, frame, pretrained=pretrained)
+            model = self._new_model("application", node, frame, pretrained=weights is not None and weights is not UNKNOWN)
+            model.architecture = canonical.split(".")[1]
+            model.library_batchnorm = application_has_batchnorm(model.architecture)
+            return model
         if canonical.startswith("hub.models.") and canonical.endswith(".from_preset"):
-            _, kwargs, _ = self._args(node, frame)
-            return self._new_model("application", node, frame, pretrained=kwargs.get("load_weights", True) is not False)
+            architecture = ref.qualified.split(".")[-2]
+            if not architecture.endswith(HUB_MODEL_SUFFIXES):
+                return self._unknown_call(node, frame)  # a tokenizer, preprocessor or converter
+            args, kwargs, _ = self._args(node, frame)
+            model = self._new_model(
+                "application", node, frame, pretrained=kwargs.get("load_weights", True) is not False
+            )
+            model.architecture = architecture
+            preset = kwargs.get("preset", args[0] if args else UNKNOWN)
+            model.library_batchnorm = hub_model_has_batchnorm(architecture, preset) or UNKNOWN
+            return model
         if canonical.startswith("losses.") and canonical.split(".")[1][:1].isupper():
             _, kwargs, _ = self._args(node, frame)
             family = loss_family(canonical.split(".")[1])
@@ -602,13 +628,18 @@ class ModuleAnalysis:
         args, kwargs, _ = self._args(node, frame)
         items = kwargs.get("layers", args[0] if args else None)
         if isinstance(items, ListValue):
-            for item in items.items:
-                self._sequential_add(model, item, node, frame)
+            # Each layer listed is applied where it is listed: findings about that
+            # application point at the list element, not at `Sequential(`.
+            written = node.args[0] if node.args else next(kw.value for kw in node.keywords if kw.arg == "layers")
+            elements = written.elts if isinstance(written, (nodes.List, nodes.Tuple)) else []
+            for i, item in enumerate(items.items):
+                self._sequential_add(model, item, elements[i] if len(elements) == len(items.items) else node, frame)
         elif items is not None:
             model.output_is_known = False
         return model
 
-    def _sequential_add(self, model: ModelValue, item: Any, call: nodes.NodeNG, frame: Frame) -> None:
+    def _sequential_add(self, model: ModelValue, item: Any, site: nodes.NodeNG, frame: Frame) -> None:
+        """Append ``item`` to a Sequential model; ``site`` is where the code adds it."""
         key = ("tail", model)
         tail = frame.state.get(key)
         if isinstance(item, ModelValue):
@@ -618,7 +649,7 @@ class ModuleAnalysis:
             model.applies.update(p for p, _ in item)
             return
         if not isinstance(item, Layer):
-            item = Layer(kind="?", config={}, node=call, condition=frame.condition)
+            item = Layer(kind="?", config={}, node=site, condition=frame.condition)
         if item.kind == "Input":
             apply = self._new_apply(item, [], item.node, frame)
         else:
@@ -626,7 +657,7 @@ class ModuleAnalysis:
                 entry = Layer(kind="Input", config={"shape": item.config["input_shape"]}, node=item.node)
                 tail = Tensor.of(self._new_apply(entry, [], item.node, frame))
                 model.applies.update(p for p, _ in tail)
-            apply = self._new_apply(item, [tail] if tail is not None else [], call, frame)
+            apply = self._new_apply(item, [tail] if tail is not None else [], site, frame)
         model.applies.add(apply)
         frame.state[key] = Tensor.of(apply)
 

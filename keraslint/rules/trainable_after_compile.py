@@ -80,6 +80,8 @@ own model's `trainable_weights`, as the keras.io DCGAN example does.
 - [DCGAN with a custom `train_step` (keras.io example)](https://keras.io/examples/generative/dcgan_overriding_train_step/)
 """
 
+from astroid import nodes
+
 from keraslint.engine.graph import UNKNOWN, target_within
 from keraslint.rules.base import Finding, Rule
 
@@ -111,9 +113,19 @@ def check(graph, config):
             if reason is not None and origin not in reported:
                 reported.add(origin)
                 assignment = events[origin]
-                yield Finding(
-                    SYMBOL, assignment.node, (assignment.target_name(), train.model.label(), train.node.lineno, reason)
-                )
+                where = f"{train.node.lineno}{_next_iteration(assignment.node, train.node)}"
+                yield Finding(SYMBOL, assignment.node, (assignment.target_name(), train.model.label(), where, reason))
+
+
+def _next_iteration(assignment, train) -> str:
+    """' (in the next iteration of the loop at line N)' when the training call comes
+    before the assignment in the code, so runs after it only by looping."""
+    if (train.lineno, train.col_offset) > (assignment.lineno, assignment.col_offset):
+        return ""
+    loop = train.parent
+    while loop is not None and not (isinstance(loop, (nodes.For, nodes.While)) and loop.parent_of(assignment)):
+        loop = loop.parent
+    return f" (in the next iteration of the loop at line {loop.lineno})" if loop is not None else ""
 
 
 def _changes(train, keras_major):
