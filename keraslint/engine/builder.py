@@ -17,6 +17,7 @@ import dataclasses
 from typing import Any
 
 from astroid import nodes
+from astroid.const import Context
 
 from keraslint.engine import names
 from keraslint.engine.graph import (
@@ -43,6 +44,7 @@ from keraslint.keras_facts import (
 )
 
 MAX_UNROLL = 64
+FOLDED_BUILTINS = frozenset({"range", "enumerate", "zip", "len", "reversed", "list", "tuple"})
 INLINE_DEPTH = 1
 TRAIN_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
 
@@ -73,7 +75,7 @@ class Frame:
     self_ref: SelfRef | None = None
     returns: list = dataclasses.field(default_factory=list)
     via: nodes.NodeNG | None = None  # call site of the inlined function being interpreted
-    iteration: tuple = ()  # ((id(loop), pass), ...) of the enclosing loops
+    iteration: tuple = ()  # ((loop statement, pass, item count or None), ...) of the enclosing loops
     varying: frozenset = frozenset()  # names (re)bound by the enclosing loops
 
     def fork(self, extra: str | None) -> "Frame":
@@ -116,7 +118,6 @@ class ModuleAnalysis:
         # `if` conditions on names a loop rebinds: true in some iterations only, and
         # which ones is unknown, so they never join layers of different iterations.
         self.varying_conditions: set[str] = set()
-        self.iteration_of: dict[Apply, tuple] = {}
         self.called_functions = {
             call.func.name for call in module.nodes_of_class(nodes.Call) if isinstance(call.func, nodes.Name)
         }
@@ -141,9 +142,22 @@ class ModuleAnalysis:
         return self
 
     def _collect_globals(self) -> None:
-        """Module-level literal constants, layer aliases, partials, functions and classes."""
+        """Module-level literal constants, layer aliases, partials, functions and classes.
+        A list of literals the module never changes is a constant too (a tuple)."""
         frame = Frame(names=self.globals, state={}, graph=Graph(self.module))
+        changed = _changed_names(self.module)
         for stmt in self.module.body:
+            if (
+                isinstance(stmt, nodes.Assign)
+                and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], nodes.AssignName)
+                and isinstance(stmt.value, nodes.List)
+                and stmt.targets[0].name not in changed
+            ):
+                items = tuple(self._evaluate_pure(e, frame) for e in stmt.value.elts)
+                if all(isinstance(i, (int, float, str, bool, tuple, type(None))) for i in items):
+                    self.globals[stmt.targets[0].name] = items
+                continue
             if isinstance(stmt, nodes.FunctionDef):
                 self.globals[stmt.name] = stmt
             elif isinstance(stmt, nodes.ClassDef):
@@ -245,7 +259,11 @@ class ModuleAnalysis:
         elif isinstance(stmt, nodes.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.evaluate(stmt.value, frame), frame, stmt)
         elif isinstance(stmt, nodes.AugAssign):
-            self._bind(stmt.target, UNKNOWN, frame, stmt)
+            # `x += d` on tensors is a consumer of both; other values become unknown.
+            left = self.evaluate(stmt.target, frame) if isinstance(stmt.target, nodes.AssignName) else UNKNOWN
+            tensors = [v for v in (left, self.evaluate(stmt.value, frame)) if isinstance(v, Tensor)]
+            value = Tensor.of(self._opaque(f"op{stmt.op}", tensors, stmt, frame)) if tensors else UNKNOWN
+            self._bind(stmt.target, value, frame, stmt)
         elif isinstance(stmt, nodes.Expr):
             self.evaluate(stmt.value, frame)
         elif isinstance(stmt, nodes.Return):
@@ -303,7 +321,7 @@ class ModuleAnalysis:
         frame.varying = outer_varying | _loop_bound_names(stmt)
         if items is not None:
             for i, item in enumerate(items):
-                frame.iteration = outer_iteration + ((id(stmt), i),)
+                frame.iteration = outer_iteration + ((stmt, i, len(items)),)
                 self._bind(stmt.target, item, frame, stmt)
                 self._exec_block(stmt.body, frame)
             frame.iteration, frame.varying = outer_iteration, outer_varying
@@ -314,7 +332,7 @@ class ModuleAnalysis:
         looped = frame.fork(None)
         frame.varying = outer_varying
         for i in range(2):
-            looped.iteration = outer_iteration + ((id(stmt), i),)
+            looped.iteration = outer_iteration + ((stmt, i, None),)
             if isinstance(stmt, nodes.For):
                 self._bind(stmt.target, UNKNOWN, looped, stmt)
             self._exec_block(stmt.body, looped)
@@ -405,6 +423,10 @@ class ModuleAnalysis:
             return UNKNOWN
         return handler(node, frame)
 
+    def _eval_AssignName(self, node: nodes.AssignName, frame: Frame) -> Any:
+        """The current value of an augmented assignment's target."""
+        return self._eval_Name(node, frame)
+
     def _eval_Const(self, node: nodes.Const, frame: Frame) -> Any:
         return node.value
 
@@ -416,8 +438,8 @@ class ModuleAnalysis:
         qualified = self.imports.qualified(node.name)
         if qualified is not None:
             return Ref(qualified)
-        if node.name == "range":
-            return Ref("builtins.range")
+        if node.name in FOLDED_BUILTINS:
+            return Ref(f"builtins.{node.name}")
         return UNKNOWN
 
     def _eval_Tuple(self, node: nodes.Tuple, frame: Frame) -> Any:
@@ -463,6 +485,9 @@ class ModuleAnalysis:
             return UNKNOWN
         op, right_node = node.ops[0]
         right = self.evaluate(right_node, frame)
+        number = (int, float)
+        if isinstance(left, number) and isinstance(right, number) and op in ("<", "<=", ">", ">="):
+            return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[op]
         literal = (int, float, str, bool, type(None))
         if isinstance(left, literal) and isinstance(right, literal):
             return {"==": left == right, "!=": left != right, "is": left is right, "is not": left is not right}.get(
@@ -593,12 +618,32 @@ class ModuleAnalysis:
             if tensors and name in ACTIVATION_FUNCTIONS:
                 layer = Layer(kind="Activation", config={"activation": name}, node=node, condition=frame.condition)
                 return Tensor.of(self._new_apply(layer, tensors[:1], node, frame))
-        if ref.qualified == "builtins.range":
-            args, _, _ = self._args(node, frame)
+        if ref.qualified.startswith("builtins."):
+            return self._call_builtin(ref.qualified.split(".", 1)[1], node, frame)
+        return self._unknown_call(node, frame)
+
+    def _call_builtin(self, name: str, node: nodes.Call, frame: Frame) -> Any:
+        """range, and enumerate/zip/len/reversed/list/tuple over sequences the engine
+        knows item by item, so that a loop over them is unrolled and runs at least once."""
+        args, kwargs, open_args = self._args(node, frame)
+        if name == "range":
             if args and all(isinstance(a, int) and not isinstance(a, bool) for a in args) and len(args) <= 3:
                 return range(*args)
             return UNKNOWN
-        return self._unknown_call(node, frame)
+        sequences = [self._iteration_values(a) for a in args]
+        if open_args or kwargs or not sequences or any(s is None or isinstance(a, LayersOf) for s, a in zip(sequences, args)):
+            return UNKNOWN
+        if name == "enumerate" and len(sequences) == 1:
+            return tuple(enumerate(sequences[0]))
+        if name == "zip":
+            return tuple(zip(*sequences))
+        if len(sequences) != 1:
+            return UNKNOWN
+        if name == "len":
+            return len(sequences[0])
+        if name == "reversed":
+            return tuple(reversed(sequences[0]))
+        return ListValue(list(sequences[0])) if name == "list" else tuple(sequences[0])
 
     def _construct(self, kind: str, ref: Ref, node: nodes.Call, frame: Frame) -> Layer:
         args, kwargs, open_config = self._args(node, frame)
@@ -706,16 +751,17 @@ class ModuleAnalysis:
                 if self._crosses_iterations(producer, condition, frame):
                     producer, condition = self._opaque("loop-carried", [], node, frame), Condition()
                 inputs.append((producer, condition))
-        apply = Apply(layer=layer, inputs=inputs, node=node, condition=frame.condition, training=training)
+        apply = Apply(
+            layer=layer, inputs=inputs, node=node, condition=frame.condition, training=training, iteration=frame.iteration
+        )
         apply.rank, apply.channel_axis = self._output_layout(apply)
         frame.graph.applies.append(apply)
-        self.iteration_of[apply] = frame.iteration
         return apply
 
     def _crosses_iterations(self, producer: Apply, condition: Condition, frame: Frame) -> bool:
         """An edge into, out of or between loop iterations that holds only under a condition
         on a loop-rebound name: which iterations meet it is unknown, so the edge is too."""
-        if not self.varying_conditions or self.iteration_of.get(producer, ()) == frame.iteration:
+        if not self.varying_conditions or producer.iteration == frame.iteration:
             return False
         return not self.varying_conditions.isdisjoint(condition | frame.condition)
 
@@ -882,6 +928,23 @@ class ModuleAnalysis:
                 return layer
             return Layer(kind="?", config={"class": cls.name}, node=node, condition=frame.condition)
         return self._unknown_call(node, frame)
+
+
+def _changed_names(module: nodes.Module) -> set[str]:
+    """Names the module mutates in place, rebinds or declares global anywhere."""
+    changed: set[str] = set()
+    for node in module.nodes_of_class((nodes.Attribute, nodes.Subscript, nodes.AugAssign, nodes.Global)):
+        if isinstance(node, nodes.Global):
+            changed.update(node.names)
+        elif isinstance(node, nodes.AugAssign):
+            changed.update(n.name for n in [node.target] if isinstance(n, nodes.AssignName))
+        elif isinstance(node, nodes.Subscript) and node.ctx != Context.Load and isinstance(node.value, nodes.Name):
+            changed.add(node.value.name)  # NAME[i] = ..., del NAME[i]
+        elif isinstance(node, nodes.Attribute) and isinstance(node.parent, nodes.Call) and isinstance(node.expr, nodes.Name):
+            changed.add(node.expr.name)  # NAME.append(...), or any other method call
+    assigned = [n.name for n in module.nodes_of_class(nodes.AssignName) if n.scope() is module]
+    changed.update(name for name in assigned if assigned.count(name) > 1)
+    return changed
 
 
 def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:

@@ -106,12 +106,14 @@ class Apply:
     training: Any = None  # the literal `training=` argument, None when absent
     rank: int | None = None  # output rank, batch axis included
     channel_axis: int | None = None  # non-negative channel axis of the output
-    iteration: tuple = ()  # ((loop statement, pass), ...) of the loops it was applied in
+    # ((loop statement, pass, item count), ...) of the loops it was applied in; the count
+    # is None for a loop of unknown length, interpreted twice (pass 0, then pass 1).
+    iteration: tuple = ()
 
     def carried_from(self, producer: "Apply") -> str:
         """' in the next iteration of the loop at line N' when the edge from ``producer``
         runs from one iteration of a loop into the next, else ''."""
-        for (loop, taken), (producer_loop, produced) in zip(self.iteration, producer.iteration):
+        for (loop, taken, _), (producer_loop, produced, _) in zip(self.iteration, producer.iteration):
             if loop is not producer_loop:
                 return ""
             if taken != produced:

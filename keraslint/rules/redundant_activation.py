@@ -47,19 +47,28 @@ None.
 """
 
 from keraslint.engine.graph import UNKNOWN
-from keraslint.rules.base import Rule, finding
+from keraslint.rules.base import Rule, every_instance, finding
 
 SYMBOL = "keras-redundant-activation"
 
 
 def check(graph, config):
     for apply in graph.applies_of({"Activation", "ReLU", "Softmax", "LeakyReLU", "ELU"}):
-        activation = apply.layer.activation
-        if activation in (UNKNOWN, "linear") or len(apply.inputs) != 1:
-            continue
-        producer = apply.inputs[0][0]
-        if producer.layer is not apply.layer and producer.layer.activation == activation:
+        producer = _repeated(apply)
+        if producer is not None and every_instance(graph, apply, _repeated):
+            activation = apply.layer.activation
             yield finding(SYMBOL, apply.layer, apply.layer.describe(), activation, producer.layer.describe())
+
+
+def _repeated(apply):
+    """The layer whose activation ``apply`` applies a second time, or None."""
+    activation = apply.layer.activation
+    if activation in (UNKNOWN, "linear") or len(apply.inputs) != 1:
+        return None
+    producer = apply.inputs[0][0]
+    if producer.layer is not apply.layer and producer.layer.activation == activation:
+        return producer
+    return None
 
 
 RULE = Rule(
