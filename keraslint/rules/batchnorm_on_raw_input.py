@@ -2,7 +2,10 @@
 
 ## What it does
 Checks for a `BatchNormalization` applied directly to the model's input (the first
-layer of a `Sequential`, or applied to a `keras.Input`).
+layer of a `Sequential`, or applied to a `keras.Input`). Not flagged: a
+`BatchNormalization` that opens a BatchNormalization-activation-convolution block
+(the DenseNet and pre-activation ResNet order), which belongs to the block the model
+repeats rather than to the input; feed such a model scaled data.
 
 ## Why is this bad?
 `BatchNormalization` normalizes with the current batch's statistics in training and

@@ -16,8 +16,15 @@ shift (`beta`, with `center=True`), which takes the bias's role; Ioffe and Szege
 drop the bias for exactly this reason.
 
 The rule stays silent when the layer's output is also used elsewhere (a residual
-branch, a second head, a value returned from a function): there the bias is not
-cancelled.
+branch, `x += y`, a second head, a value returned from a function): a bias is cancelled
+only if every path from it meets the `BatchNormalization` first.
+
+In a loop, the advice is given only when it is right for every iteration: a
+convolution whose last iteration feeds a sigmoid output instead of a
+`BatchNormalization` keeps its bias. When the `BatchNormalization` that cancels the
+bias runs in the next iteration of the loop, the message says so. When a helper
+function builds the layer and takes `use_bias` from its caller, the message names the
+call where `use_bias=False` belongs.
 
 ## Example
 ```python

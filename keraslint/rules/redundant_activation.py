@@ -3,7 +3,10 @@
 ## What it does
 Checks for the same activation applied twice in a row, such as
 `Dense(64, activation="relu")` followed by `ReLU()`, or
-`Dense(10, activation="softmax")` followed by `Activation("softmax")`.
+`Dense(10, activation="softmax")` followed by `Activation("softmax")`. An activation
+layer in a loop is flagged only when it repeats the activation in every iteration
+(a `ReLU` that follows a ReLU-activated layer only in the first iteration, and a
+linear one afterwards, cannot be removed).
 
 ## Why is this bad?
 For ReLU the second application changes nothing (`relu(relu(x)) == relu(x)`): it only

@@ -3,7 +3,22 @@
 ## What it does
 Checks for a `Dense` or convolution layer with no activation whose output feeds
 another `Dense` or convolution layer with only `BatchNormalization`, Dropout,
-`Reshape` or `Flatten` in between.
+`Reshape` or `Flatten` in between. The message names the single layer that computes
+what the pair computes (`Dense(10, activation='softmax')`; two stride-1 unpadded
+convolutions compose into one with the summed kernel).
+
+Not flagged:
+
+- when the first layer's output also goes anywhere else (a nonlinear branch, a
+  residual `x += ...`, a value returned from a helper): the pair cannot be merged;
+- a low-rank factorization, where the first layer's width is smaller than both its
+  input's and the second layer's (a linear bottleneck, as in MobileNetV2's projection
+  layers): two linear maps collapse into one only when nothing constrains the rank, and
+  when a width is not written in the code the rule does not guess.
+
+In a loop, a pair that exists only in some iterations is reported with the iterations
+("in every iteration but the last of the loop at line N"), and a pair that runs from
+one iteration into the next says so.
 
 ## Why is this bad?
 A composition of affine maps is an affine map: `W2 (W1 x + b1) + b2` is
@@ -12,8 +27,8 @@ and reshaping are affine too. Two such layers in a row have the expressive power
 one; the extra layer adds parameters, compute and optimization difficulty but no
 depth. Usually an `activation=` was forgotten.
 
-A deliberate low-rank factorization (a linear bottleneck, as in MobileNetV2's
-projection layers) is the exception: disable the message on that line with
+A model that is linear on purpose (a linear-regression demonstration) is the other
+exception: disable the message on that line with
 `# pylint: disable=keras-stacked-linear-layers`.
 
 ## Example

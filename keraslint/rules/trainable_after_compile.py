@@ -3,8 +3,15 @@
 ## What it does
 Checks for `trainable` assigned on a model, a layer or `model.layers` after a model
 that contains it was compiled, when that model is then trained with no `compile()` in
-between. Which cases misfire depends on the Keras version (option
-`keras-major-version`).
+between and the change reaches that training call. Which cases misfire depends on the
+Keras version (option `keras-major-version`).
+
+The rule follows the trainable state along the program's paths, through `if`
+branches and loops: at each training call it compares the model's trainable settings
+with the state its train function uses (the one `compile()` captured on Keras 2; on
+Keras 3 the one its first training call since `compile()` saw). A setting that one
+path changes and another does not is unknown, and unknown is never flagged. When the
+training call that misfires runs in the next iteration of a loop, the message says so.
 
 ## Why is this bad?
 Whether a change to `trainable` takes effect without a new `compile()` depends on
@@ -25,6 +32,11 @@ the Keras version and backend, and where it does not, nothing warns you:
   `train_on_batch` and stays frozen only inside the combined model. On Keras 3 the
   trainable state is read at the first training step, so `D` is frozen in its own
   training too and silently stops learning. Flagged on Keras 3 only.
+- **The GAN toggle idiom** (`D.trainable = True` before every `D.train_on_batch`,
+  `False` before every `combined.train_on_batch`, in the training loop): every training
+  call sees the state its train function first saw (Keras 3) or was compiled with
+  (Keras 2), so it works on every backend. Not flagged. Setting `trainable` to the
+  value it already has is not flagged either.
 
 Recompiling after changing `trainable` works everywhere (it also resets the
 optimizer state, which is what you want when fine-tuning with a lower learning rate).
