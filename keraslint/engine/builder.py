@@ -13,6 +13,7 @@ their arguments bound, so a ``conv_block(x, 64)`` helper joins its caller's grap
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 from typing import Any
 
@@ -830,18 +831,10 @@ class ModuleAnalysis:
             args, kwargs, _ = self._args(node, frame)
             loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
             self._sync_outputs(model, frame)
-            state = self._trainable_state(model, frame)
-            frame.state[("compiled", model)] = state
+            frame.state[("compiled", model)] = self._trainable_state(model, frame)
             frame.state[("trained", model)] = None
             frame.graph.events.append(
-                Event(
-                    "compile",
-                    node,
-                    model=model,
-                    loss=self._loss_spec(loss, node),
-                    condition=frame.condition,
-                    trainable=state,
-                )
+                Event("compile", node, model=model, loss=self._loss_spec(loss, node), condition=frame.condition)
             )
             return None
         if name in TRAIN_METHODS:
@@ -898,7 +891,12 @@ class ModuleAnalysis:
             params[arg.name] = kwargs.get(arg.name, self._evaluate_pure(default, frame) if default else UNKNOWN)
         inner = dataclasses.replace(frame, names=params, depth=frame.depth + 1, returns=[], via=node)
         self._exec_block(func.body, inner)
-        return self._merged_returns(inner)
+        result = self._merged_returns(inner)
+        # A model the helper builds and returns takes its name from the caller's variable.
+        for value in result.items if isinstance(result, ListValue) else [result]:
+            if isinstance(value, ModelValue) and value.node.scope() is func:
+                value.name = ""
+        return result
 
     def _merged_returns(self, frame: Frame) -> Any:
         values = [v for v in frame.returns if v is not None]
@@ -942,8 +940,8 @@ def _changed_names(module: nodes.Module) -> set[str]:
             changed.add(node.value.name)  # NAME[i] = ..., del NAME[i]
         elif isinstance(node, nodes.Attribute) and isinstance(node.parent, nodes.Call) and isinstance(node.expr, nodes.Name):
             changed.add(node.expr.name)  # NAME.append(...), or any other method call
-    assigned = [n.name for n in module.nodes_of_class(nodes.AssignName) if n.scope() is module]
-    changed.update(name for name in assigned if assigned.count(name) > 1)
+    assigned = collections.Counter(n.name for n in module.nodes_of_class(nodes.AssignName) if n.scope() is module)
+    changed.update(name for name, count in assigned.items() if count > 1)
     return changed
 
 

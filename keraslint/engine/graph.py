@@ -278,9 +278,9 @@ class Event:
     value: Any = UNKNOWN
     loss: LossSpec | None = None
     condition: Condition = Condition()
-    # compile/train: the model's trainable state at this call; train: also its state at
-    # the last compile() (UNKNOWN when paths disagree) and at the first training call
-    # since then (None when this is that call, UNKNOWN when paths disagree).
+    # train: the model's trainable state at this call, at the last compile() (UNKNOWN
+    # when paths disagree, None when no compile() was seen) and at the first training
+    # call since then (None when this is that call, UNKNOWN when paths disagree).
     trainable: TrainableState | None = None
     compiled: Any = None
     first_trained: Any = None
