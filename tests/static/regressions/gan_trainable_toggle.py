@@ -10,14 +10,20 @@ def build_critic():
     return keras.Sequential([keras.Input(shape=(16,)), layers.Dense(32, activation="relu"), layers.Dense(1)])
 
 
-def toggled(steps, batches):
-    critic = build_critic()
+def compiled_pair():
+    """The critic compiled on its own, then frozen inside the compiled stacked model."""
+    critic = keras.Sequential([keras.Input(shape=(16,)), layers.Dense(32, activation="relu"), layers.Dense(1)])
     critic.compile(optimizer="adam", loss="mse")
     maker = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(16, activation="tanh")])
     critic.trainable = False
     noise = keras.Input(shape=(4,))
     stacked = keras.Model(noise, critic(maker(noise)))
     stacked.compile(optimizer="adam", loss="mse")
+    return critic, stacked
+
+
+def toggled(steps, batches):
+    critic, stacked = compiled_pair()
     for _ in range(steps):
         for batch in batches:
             critic.trainable = True
@@ -27,13 +33,7 @@ def toggled(steps, batches):
 
 
 def toggled_by_branch(steps):
-    critic = build_critic()
-    critic.compile(optimizer="adam", loss="mse")
-    maker = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(16, activation="tanh")])
-    critic.trainable = False
-    noise = keras.Input(shape=(4,))
-    stacked = keras.Model(noise, critic(maker(noise)))
-    stacked.compile(optimizer="adam", loss="mse")
+    critic, stacked = compiled_pair()
     for step in range(steps):
         if step % 2:
             critic.trainable = True

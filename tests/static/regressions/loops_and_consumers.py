@@ -1,8 +1,8 @@
 """Loops as they run and every consumer of a layer's output: a residual added with
 `+=`, a first layer that also feeds a nonlinear branch, a linear bottleneck narrower
 than both its ends, a loop over a constant list whose body always runs, a
-convolution whose last loop iteration needs its bias, a double ReLU in the first
-iteration only, and a BatchNormalization-ReLU-convolution block on the input."""
+convolution whose last loop iteration needs its bias, and a
+BatchNormalization-ReLU-convolution block on the input."""
 import keras
 from keras import layers
 
@@ -46,14 +46,6 @@ def decoder(x):
             x = layers.ReLU()(x)
         else:
             x = layers.Activation("sigmoid")(x)
-    return x
-
-
-def preactivation_stages(inputs):
-    x = layers.Conv2D(32, 3, activation="relu")(inputs)
-    for filters in (64, 128):
-        x = layers.ReLU()(x)
-        x = layers.Conv2D(filters, 3)(x)
     return x
 
 
