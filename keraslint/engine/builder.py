@@ -607,6 +607,8 @@ class ModuleAnalysis:
             model.architecture = architecture
             preset = kwargs.get("preset", args[0] if args else UNKNOWN)
             model.library_batchnorm = hub_model_has_batchnorm(architecture, preset) or UNKNOWN
+            if "trainable" in kwargs:  # from_preset(..., trainable=False) freezes it as it is built
+                self._record_trainable(model, kwargs["trainable"], frame, node)
             return model
         if canonical.startswith("losses.") and canonical.split(".")[1][:1].isupper():
             _, kwargs, _ = self._args(node, frame)

@@ -80,3 +80,11 @@ def build_classifier():
     resnet = keras_hub.models.Backbone.from_preset("resnet_50_imagenet")
     pixels = keras.Input(shape=(224, 224, 3))
     return keras.Model(pixels, layers.Dense(5)(layers.GlobalAveragePooling2D()(resnet(pixels))))  # [keras-frozen-base-training-mode]
+
+
+# Frozen by the keyword it is loaded with: the message says frozen, not trainable.
+def frozen_as_loaded():
+    trunk = keras_hub.models.ResNetBackbone.from_preset("resnet_18_imagenet", trainable=False)
+    pixels = keras.Input(shape=(64, 64, 3))
+    net = keras.Model(pixels, layers.Dense(3)(layers.GlobalAveragePooling2D()(trunk(pixels))))  # [keras-frozen-base-training-mode]
+    net.compile(loss="mse")
