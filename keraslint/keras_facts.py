@@ -53,3 +53,40 @@ LOSS_FAMILIES = {
 def loss_family(name: str) -> str:
     """"categorical", "sparse_categorical", "binary" or "other" for a loss function or class name."""
     return LOSS_FAMILIES.get(name.lower(), "other")
+
+
+# Library models: which families normalize with BatchNormalization. keras.applications:
+# all but VGG and ConvNeXt (LayerNormalization). keras-hub / keras-cv: the convolutional
+# vision families below; transformers (text, ViT, DINOv2, SAM, ...) and VGG hold none.
+APPLICATIONS_WITHOUT_BATCHNORM = ("VGG16", "VGG19", "ConvNeXt")
+HUB_FAMILIES_WITH_BATCHNORM = (
+    "BASNet", "CSP", "DFine", "DeepLabV3", "DenseNet", "EfficientNet", "HGNetV2",
+    "MobileNet", "ResNet", "RetinaNet", "SegFormer", "Xception", "YOLOV8",
+)  # fmt: skip
+# keras-hub classes that are models; the rest (tokenizers, preprocessors, image and audio
+# converters, layers) are not.
+HUB_MODEL_SUFFIXES = (
+    "Backbone", "Classifier", "CausalLM", "MaskedLM", "Seq2SeqLM", "Segmenter", "Detector",
+    "TextToImage", "ImageToImage", "Inpaint", "Embedder", "AudioToText", "DepthEstimator",
+)  # fmt: skip
+
+
+def application_has_batchnorm(name: str) -> bool:
+    """Whether the keras.applications model class ``name`` holds BatchNormalization."""
+    return not name.startswith(APPLICATIONS_WITHOUT_BATCHNORM)
+
+
+HUB_GENERIC_CLASSES = frozenset(
+    {"Backbone", "ImageClassifier", "ImageSegmenter", "ObjectDetector", "TextClassifier", "CausalLM", "MaskedLM",
+     "Seq2SeqLM", "TextToImage", "ImageToImage", "Inpaint", "DepthEstimator", "AudioToText", "TextEmbedder"}
+)  # fmt: skip
+
+
+def hub_model_has_batchnorm(name: str, preset: object) -> bool:
+    """Whether the keras-hub model class ``name`` loaded from ``preset`` is known to hold
+    BatchNormalization: by the class's family, or for a generic class (``Backbone``,
+    ``ImageClassifier``) by the preset's name."""
+    if name in HUB_GENERIC_CLASSES:
+        families = tuple(f.lower() for f in HUB_FAMILIES_WITH_BATCHNORM)
+        return isinstance(preset, str) and preset.replace("_", "").lower().startswith(families)
+    return name.startswith(HUB_FAMILIES_WITH_BATCHNORM)

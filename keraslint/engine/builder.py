@@ -13,10 +13,12 @@ their arguments bound, so a ``conv_block(x, 64)`` helper joins its caller's grap
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 from typing import Any
 
 from astroid import nodes
+from astroid.const import Context
 
 from keraslint.engine import names
 from keraslint.engine.graph import (
@@ -30,12 +32,20 @@ from keraslint.engine.graph import (
     LossSpec,
     ModelValue,
     Tensor,
+    TrainableState,
+    target_within,
 )
 from keraslint.engine.refs import Ref
 from keraslint.engine.signatures import ACTIVATION_FUNCTIONS, layer_config
-from keraslint.keras_facts import loss_family
+from keraslint.keras_facts import (
+    HUB_MODEL_SUFFIXES,
+    application_has_batchnorm,
+    hub_model_has_batchnorm,
+    loss_family,
+)
 
 MAX_UNROLL = 64
+FOLDED_BUILTINS = frozenset({"range", "enumerate", "zip", "len", "reversed", "list", "tuple"})
 INLINE_DEPTH = 1
 TRAIN_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
 
@@ -66,7 +76,7 @@ class Frame:
     self_ref: SelfRef | None = None
     returns: list = dataclasses.field(default_factory=list)
     via: nodes.NodeNG | None = None  # call site of the inlined function being interpreted
-    iteration: tuple = ()  # ((id(loop), pass), ...) of the enclosing loops
+    iteration: tuple = ()  # ((loop statement, pass, item count or None), ...) of the enclosing loops
     varying: frozenset = frozenset()  # names (re)bound by the enclosing loops
 
     def fork(self, extra: str | None) -> "Frame":
@@ -75,7 +85,7 @@ class Frame:
 
 
 def _merge_values(a: Any, b: Any, cond_a: str | None, cond_b: str | None) -> Any:
-    if a is b:
+    if a is b or (type(a) is type(b) and isinstance(a, (bool, int, float, str, tuple, TrainableState)) and a == b):
         return a
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         merged: dict = {}
@@ -91,6 +101,8 @@ def _merge_into(target: dict, a: dict, b: dict, cond_a: str | None, cond_b: str 
     for key in set(a) | set(b):
         if key in a and key in b:
             target[key] = _merge_values(a[key], b[key], cond_a, cond_b)
+        elif isinstance(key, tuple) and key[0] == "trainable":
+            target[key] = UNKNOWN  # set on one path only: the other keeps what it had
         else:
             target[key] = a.get(key, b.get(key))
 
@@ -107,7 +119,9 @@ class ModuleAnalysis:
         # `if` conditions on names a loop rebinds: true in some iterations only, and
         # which ones is unknown, so they never join layers of different iterations.
         self.varying_conditions: set[str] = set()
-        self.iteration_of: dict[Apply, tuple] = {}
+        self.called_functions = {
+            call.func.name for call in module.nodes_of_class(nodes.Call) if isinstance(call.func, nodes.Name)
+        }
         # A module that changes the global image data format makes layer defaults unknown.
         self.channels_last_default = not any(
             isinstance(call.func, (nodes.Name, nodes.Attribute))
@@ -129,9 +143,22 @@ class ModuleAnalysis:
         return self
 
     def _collect_globals(self) -> None:
-        """Module-level literal constants, layer aliases, partials, functions and classes."""
+        """Module-level literal constants, layer aliases, partials, functions and classes.
+        A list of literals the module never changes is a constant too (a tuple)."""
         frame = Frame(names=self.globals, state={}, graph=Graph(self.module))
+        changed = _changed_names(self.module)
         for stmt in self.module.body:
+            if (
+                isinstance(stmt, nodes.Assign)
+                and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], nodes.AssignName)
+                and isinstance(stmt.value, nodes.List)
+                and stmt.targets[0].name not in changed
+            ):
+                items = tuple(self._evaluate_pure(e, frame) for e in stmt.value.elts)
+                if all(isinstance(i, (int, float, str, bool, tuple, type(None))) for i in items):
+                    self.globals[stmt.targets[0].name] = items
+                continue
             if isinstance(stmt, nodes.FunctionDef):
                 self.globals[stmt.name] = stmt
             elif isinstance(stmt, nodes.ClassDef):
@@ -204,10 +231,17 @@ class ModuleAnalysis:
         self.graphs.append(graph)
 
     def _finish(self, frame: Frame) -> None:
-        """Outputs that leave the scope: returned tensors and the last layers of models."""
+        """Outputs that leave the scope: returned tensors and models, models kept on
+        ``self``, and the last layers of models."""
         for value in frame.returns:
             for tensor in self._tensors_in(value):
                 frame.graph.escaping.update(p for p, _ in tensor)
+        kept = [v for k, v in frame.state.items() if k[0] == "attr"]
+        # A helper the module calls hands its models to callers, where they are followed.
+        handed_on = [] if getattr(frame.graph.scope, "name", None) in self.called_functions else frame.returns
+        for value in handed_on + kept:
+            items = value.items if isinstance(value, ListValue) else [value]
+            frame.graph.returned_models.update(v for v in items if isinstance(v, ModelValue))
         for key, value in frame.state.items():
             if key[0] == "tail" and isinstance(value, Tensor):
                 frame.graph.escaping.update(p for p, _ in value)
@@ -226,7 +260,11 @@ class ModuleAnalysis:
         elif isinstance(stmt, nodes.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.evaluate(stmt.value, frame), frame, stmt)
         elif isinstance(stmt, nodes.AugAssign):
-            self._bind(stmt.target, UNKNOWN, frame, stmt)
+            # `x += d` on tensors is a consumer of both; other values become unknown.
+            left = self.evaluate(stmt.target, frame) if isinstance(stmt.target, nodes.AssignName) else UNKNOWN
+            tensors = [v for v in (left, self.evaluate(stmt.value, frame)) if isinstance(v, Tensor)]
+            value = Tensor.of(self._opaque(f"op{stmt.op}", tensors, stmt, frame)) if tensors else UNKNOWN
+            self._bind(stmt.target, value, frame, stmt)
         elif isinstance(stmt, nodes.Expr):
             self.evaluate(stmt.value, frame)
         elif isinstance(stmt, nodes.Return):
@@ -284,7 +322,7 @@ class ModuleAnalysis:
         frame.varying = outer_varying | _loop_bound_names(stmt)
         if items is not None:
             for i, item in enumerate(items):
-                frame.iteration = outer_iteration + ((id(stmt), i),)
+                frame.iteration = outer_iteration + ((stmt, i, len(items)),)
                 self._bind(stmt.target, item, frame, stmt)
                 self._exec_block(stmt.body, frame)
             frame.iteration, frame.varying = outer_iteration, outer_varying
@@ -295,7 +333,7 @@ class ModuleAnalysis:
         looped = frame.fork(None)
         frame.varying = outer_varying
         for i in range(2):
-            looped.iteration = outer_iteration + ((id(stmt), i),)
+            looped.iteration = outer_iteration + ((stmt, i, None),)
             if isinstance(stmt, nodes.For):
                 self._bind(stmt.target, UNKNOWN, looped, stmt)
             self._exec_block(stmt.body, looped)
@@ -316,7 +354,7 @@ class ModuleAnalysis:
     def _bind(self, target: nodes.NodeNG, value: Any, frame: Frame, stmt: nodes.NodeNG) -> None:
         if isinstance(target, nodes.AssignName):
             frame.names[target.name] = value
-            if isinstance(value, ModelValue) and value.name == "model":
+            if isinstance(value, ModelValue) and not value.name:
                 value.name = target.name
         elif isinstance(target, (nodes.Tuple, nodes.List)):
             parts = value if isinstance(value, tuple) else value.items if isinstance(value, ListValue) else None
@@ -329,7 +367,7 @@ class ModuleAnalysis:
                 self._record_trainable(owner, value, frame, stmt)
             elif isinstance(owner, SelfRef):
                 frame.state[("attr", target.attrname)] = value
-                if isinstance(value, ModelValue) and value.name == "model":
+                if isinstance(value, ModelValue) and not value.name:
                     value.name = f"self.{target.attrname}"
 
     def _record_trainable(self, owner: Any, value: Any, frame: Frame, stmt: nodes.NodeNG) -> None:
@@ -346,6 +384,36 @@ class ModuleAnalysis:
         else:
             return
         frame.graph.events.append(event)
+        self._track_trainable(event, len(frame.graph.events) - 1, frame)
+
+    @staticmethod
+    def _track_trainable(event: Event, index: int, frame: Frame) -> None:
+        """Follow the assignment in the path's state: a model's ``trainable`` sets that
+        of everything inside it; some of a model's layers make what is known of the
+        layers inside it unknown."""
+        value = event.value if isinstance(event.value, bool) else UNKNOWN
+        if event.model is not None:
+            target, inner = event.model, value
+        elif event.layers_of is not None:
+            target, inner = ("layers_of", event.layers_of), UNKNOWN
+        else:
+            target, inner = event.layer, None
+        model = event.model or event.layers_of
+        if model is not None:
+            for key in [k for k in frame.state if k[0] == "trainable" and target_within(k[1], model)]:
+                if key[1] is not model and key[1] != target:
+                    frame.state[key] = (inner, index) if inner is not UNKNOWN else UNKNOWN
+        frame.state[("trainable", target)] = (value, index) if value is not UNKNOWN else UNKNOWN
+
+    @staticmethod
+    def _trainable_state(model: ModelValue, frame: Frame) -> TrainableState:
+        return TrainableState(
+            frozenset(
+                (key[1], setting)
+                for key, setting in frame.state.items()
+                if key[0] == "trainable" and target_within(key[1], model)
+            )
+        )
 
     # ------------------------------------------------------------- expressions
     def evaluate(self, node: nodes.NodeNG | None, frame: Frame) -> Any:
@@ -355,6 +423,10 @@ class ModuleAnalysis:
         if handler is None:
             return UNKNOWN
         return handler(node, frame)
+
+    def _eval_AssignName(self, node: nodes.AssignName, frame: Frame) -> Any:
+        """The current value of an augmented assignment's target."""
+        return self._eval_Name(node, frame)
 
     def _eval_Const(self, node: nodes.Const, frame: Frame) -> Any:
         return node.value
@@ -367,8 +439,8 @@ class ModuleAnalysis:
         qualified = self.imports.qualified(node.name)
         if qualified is not None:
             return Ref(qualified)
-        if node.name == "range":
-            return Ref("builtins.range")
+        if node.name in FOLDED_BUILTINS:
+            return Ref(f"builtins.{node.name}")
         return UNKNOWN
 
     def _eval_Tuple(self, node: nodes.Tuple, frame: Frame) -> Any:
@@ -414,6 +486,9 @@ class ModuleAnalysis:
             return UNKNOWN
         op, right_node = node.ops[0]
         right = self.evaluate(right_node, frame)
+        number = (int, float)
+        if isinstance(left, number) and isinstance(right, number) and op in ("<", "<=", ">", ">="):
+            return {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}[op]
         literal = (int, float, str, bool, type(None))
         if isinstance(left, literal) and isinstance(right, literal):
             return {"==": left == right, "!=": left != right, "is": left is right, "is not": left is not right}.get(
@@ -517,11 +592,24 @@ class ModuleAnalysis:
         if canonical.startswith("applications.") and canonical.split(".")[1][:1].isupper():
             _, kwargs, _ = self._args(node, frame)
             weights = kwargs.get("weights", "imagenet")
-            pretrained = weights is not None and weights is not UNKNOWN
-            return self._new_model("application", node, frame, pretrained=pretrained)
+            model = self._new_model("application", node, frame, pretrained=weights is not None and weights is not UNKNOWN)
+            model.architecture = canonical.split(".")[1]
+            model.library_batchnorm = application_has_batchnorm(model.architecture)
+            return model
         if canonical.startswith("hub.models.") and canonical.endswith(".from_preset"):
-            _, kwargs, _ = self._args(node, frame)
-            return self._new_model("application", node, frame, pretrained=kwargs.get("load_weights", True) is not False)
+            architecture = ref.qualified.split(".")[-2]
+            if not architecture.endswith(HUB_MODEL_SUFFIXES):
+                return self._unknown_call(node, frame)  # a tokenizer, preprocessor or converter
+            args, kwargs, _ = self._args(node, frame)
+            model = self._new_model(
+                "application", node, frame, pretrained=kwargs.get("load_weights", True) is not False
+            )
+            model.architecture = architecture
+            preset = kwargs.get("preset", args[0] if args else UNKNOWN)
+            model.library_batchnorm = hub_model_has_batchnorm(architecture, preset) or UNKNOWN
+            if "trainable" in kwargs:  # from_preset(..., trainable=False) freezes it as it is built
+                self._record_trainable(model, kwargs["trainable"], frame, node)
+            return model
         if canonical.startswith("losses.") and canonical.split(".")[1][:1].isupper():
             _, kwargs, _ = self._args(node, frame)
             family = loss_family(canonical.split(".")[1])
@@ -533,12 +621,32 @@ class ModuleAnalysis:
             if tensors and name in ACTIVATION_FUNCTIONS:
                 layer = Layer(kind="Activation", config={"activation": name}, node=node, condition=frame.condition)
                 return Tensor.of(self._new_apply(layer, tensors[:1], node, frame))
-        if ref.qualified == "builtins.range":
-            args, _, _ = self._args(node, frame)
+        if ref.qualified.startswith("builtins."):
+            return self._call_builtin(ref.qualified.split(".", 1)[1], node, frame)
+        return self._unknown_call(node, frame)
+
+    def _call_builtin(self, name: str, node: nodes.Call, frame: Frame) -> Any:
+        """range, and enumerate/zip/len/reversed/list/tuple over sequences the engine
+        knows item by item, so that a loop over them is unrolled and runs at least once."""
+        args, kwargs, open_args = self._args(node, frame)
+        if name == "range":
             if args and all(isinstance(a, int) and not isinstance(a, bool) for a in args) and len(args) <= 3:
                 return range(*args)
             return UNKNOWN
-        return self._unknown_call(node, frame)
+        sequences = [self._iteration_values(a) for a in args]
+        if open_args or kwargs or not sequences or any(s is None or isinstance(a, LayersOf) for s, a in zip(sequences, args)):
+            return UNKNOWN
+        if name == "enumerate" and len(sequences) == 1:
+            return tuple(enumerate(sequences[0]))
+        if name == "zip":
+            return tuple(zip(*sequences))
+        if len(sequences) != 1:
+            return UNKNOWN
+        if name == "len":
+            return len(sequences[0])
+        if name == "reversed":
+            return tuple(reversed(sequences[0]))
+        return ListValue(list(sequences[0])) if name == "list" else tuple(sequences[0])
 
     def _construct(self, kind: str, ref: Ref, node: nodes.Call, frame: Frame) -> Layer:
         args, kwargs, open_config = self._args(node, frame)
@@ -568,13 +676,18 @@ class ModuleAnalysis:
         args, kwargs, _ = self._args(node, frame)
         items = kwargs.get("layers", args[0] if args else None)
         if isinstance(items, ListValue):
-            for item in items.items:
-                self._sequential_add(model, item, node, frame)
+            # Each layer listed is applied where it is listed: findings about that
+            # application point at the list element, not at `Sequential(`.
+            written = node.args[0] if node.args else next(kw.value for kw in node.keywords if kw.arg == "layers")
+            elements = written.elts if isinstance(written, (nodes.List, nodes.Tuple)) else []
+            for i, item in enumerate(items.items):
+                self._sequential_add(model, item, elements[i] if len(elements) == len(items.items) else node, frame)
         elif items is not None:
             model.output_is_known = False
         return model
 
-    def _sequential_add(self, model: ModelValue, item: Any, call: nodes.NodeNG, frame: Frame) -> None:
+    def _sequential_add(self, model: ModelValue, item: Any, site: nodes.NodeNG, frame: Frame) -> None:
+        """Append ``item`` to a Sequential model; ``site`` is where the code adds it."""
         key = ("tail", model)
         tail = frame.state.get(key)
         if isinstance(item, ModelValue):
@@ -584,7 +697,7 @@ class ModuleAnalysis:
             model.applies.update(p for p, _ in item)
             return
         if not isinstance(item, Layer):
-            item = Layer(kind="?", config={}, node=call, condition=frame.condition)
+            item = Layer(kind="?", config={}, node=site, condition=frame.condition)
         if item.kind == "Input":
             apply = self._new_apply(item, [], item.node, frame)
         else:
@@ -592,7 +705,7 @@ class ModuleAnalysis:
                 entry = Layer(kind="Input", config={"shape": item.config["input_shape"]}, node=item.node)
                 tail = Tensor.of(self._new_apply(entry, [], item.node, frame))
                 model.applies.update(p for p, _ in tail)
-            apply = self._new_apply(item, [tail] if tail is not None else [], call, frame)
+            apply = self._new_apply(item, [tail] if tail is not None else [], site, frame)
         model.applies.add(apply)
         frame.state[key] = Tensor.of(apply)
 
@@ -641,16 +754,17 @@ class ModuleAnalysis:
                 if self._crosses_iterations(producer, condition, frame):
                     producer, condition = self._opaque("loop-carried", [], node, frame), Condition()
                 inputs.append((producer, condition))
-        apply = Apply(layer=layer, inputs=inputs, node=node, condition=frame.condition, training=training)
+        apply = Apply(
+            layer=layer, inputs=inputs, node=node, condition=frame.condition, training=training, iteration=frame.iteration
+        )
         apply.rank, apply.channel_axis = self._output_layout(apply)
         frame.graph.applies.append(apply)
-        self.iteration_of[apply] = frame.iteration
         return apply
 
     def _crosses_iterations(self, producer: Apply, condition: Condition, frame: Frame) -> bool:
         """An edge into, out of or between loop iterations that holds only under a condition
         on a loop-rebound name: which iterations meet it is unknown, so the edge is too."""
-        if not self.varying_conditions or self.iteration_of.get(producer, ()) == frame.iteration:
+        if not self.varying_conditions or producer.iteration == frame.iteration:
             return False
         return not self.varying_conditions.isdisjoint(condition | frame.condition)
 
@@ -719,13 +833,22 @@ class ModuleAnalysis:
             args, kwargs, _ = self._args(node, frame)
             loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
             self._sync_outputs(model, frame)
+            frame.state[("compiled", model)] = self._trainable_state(model, frame)
+            frame.state[("trained", model)] = None
             frame.graph.events.append(
                 Event("compile", node, model=model, loss=self._loss_spec(loss, node), condition=frame.condition)
             )
             return None
         if name in TRAIN_METHODS:
             self._sync_outputs(model, frame)
-            frame.graph.events.append(Event("train", node, model=model, condition=frame.condition))
+            state = self._trainable_state(model, frame)
+            event = Event("train", node, model=model, condition=frame.condition, trainable=state)
+            if ("compiled", model) in frame.state:
+                event.compiled = frame.state[("compiled", model)]
+                event.first_trained = frame.state[("trained", model)]
+                if event.first_trained is None:
+                    frame.state[("trained", model)] = state
+            frame.graph.events.append(event)
             return UNKNOWN
         if name in ("pop",):
             frame.state[("tail", model)] = None
@@ -770,7 +893,12 @@ class ModuleAnalysis:
             params[arg.name] = kwargs.get(arg.name, self._evaluate_pure(default, frame) if default else UNKNOWN)
         inner = dataclasses.replace(frame, names=params, depth=frame.depth + 1, returns=[], via=node)
         self._exec_block(func.body, inner)
-        return self._merged_returns(inner)
+        result = self._merged_returns(inner)
+        # A model the helper builds and returns takes its name from the caller's variable.
+        for value in result.items if isinstance(result, ListValue) else [result]:
+            if isinstance(value, ModelValue) and value.node.scope() is func:
+                value.name = ""
+        return result
 
     def _merged_returns(self, frame: Frame) -> Any:
         values = [v for v in frame.returns if v is not None]
@@ -800,6 +928,23 @@ class ModuleAnalysis:
                 return layer
             return Layer(kind="?", config={"class": cls.name}, node=node, condition=frame.condition)
         return self._unknown_call(node, frame)
+
+
+def _changed_names(module: nodes.Module) -> set[str]:
+    """Names the module mutates in place, rebinds or declares global anywhere."""
+    changed: set[str] = set()
+    for node in module.nodes_of_class((nodes.Attribute, nodes.Subscript, nodes.AugAssign, nodes.Global)):
+        if isinstance(node, nodes.Global):
+            changed.update(node.names)
+        elif isinstance(node, nodes.AugAssign):
+            changed.update(n.name for n in [node.target] if isinstance(n, nodes.AssignName))
+        elif isinstance(node, nodes.Subscript) and node.ctx != Context.Load and isinstance(node.value, nodes.Name):
+            changed.add(node.value.name)  # NAME[i] = ..., del NAME[i]
+        elif isinstance(node, nodes.Attribute) and isinstance(node.parent, nodes.Call) and isinstance(node.expr, nodes.Name):
+            changed.add(node.expr.name)  # NAME.append(...), or any other method call
+    assigned = collections.Counter(n.name for n in module.nodes_of_class(nodes.AssignName) if n.scope() is module)
+    changed.update(name for name, count in assigned.items() if count > 1)
+    return changed
 
 
 def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:

@@ -106,6 +106,19 @@ class Apply:
     training: Any = None  # the literal `training=` argument, None when absent
     rank: int | None = None  # output rank, batch axis included
     channel_axis: int | None = None  # non-negative channel axis of the output
+    # ((loop statement, pass, item count), ...) of the loops it was applied in; the count
+    # is None for a loop of unknown length, interpreted twice (pass 0, then pass 1).
+    iteration: tuple = ()
+
+    def carried_from(self, producer: "Apply") -> str:
+        """' in the next iteration of the loop at line N' when the edge from ``producer``
+        runs from one iteration of a loop into the next, else ''."""
+        for (loop, taken, _), (producer_loop, produced, _) in zip(self.iteration, producer.iteration):
+            if loop is not producer_loop:
+                return ""
+            if taken != produced:
+                return f" in the next iteration of the loop at line {loop.lineno}" if taken > produced else ""
+        return ""
 
     @property
     def kind(self) -> str:
@@ -132,8 +145,10 @@ class ModelValue:
 
     style: str  # "sequential" | "functional" | "application" | "subclassed"
     node: nodes.NodeNG
-    name: str = "model"
+    name: str = ""  # the variable it was first bound to, "" while unnamed
     pretrained: bool = False
+    architecture: str | None = None  # a library model's class ("ResNet50", "ResNetBackbone")
+    library_batchnorm: Any = None  # a library model: whether its family uses BatchNormalization (or UNKNOWN)
     applies: set = dataclasses.field(default_factory=set)  # every Apply inside the model
     outputs: Tensor | None = None  # None while unknown
     output_is_known: bool = True
@@ -150,6 +165,34 @@ class ModelValue:
             if apply.layer.model is not None and apply.layer.model.contains_layer(layer, seen):
                 return True
         return False
+
+    def label(self) -> str:
+        """How messages name it: its variable, else its class and line."""
+        if self.name:
+            return self.name
+        return f"the {self.architecture or self.style + ' model'} built at line {self.node.lineno}"
+
+    def contains_batchnorm(self, seen=None) -> Any:
+        """True when it is known to hold a BatchNormalization (its own layer, a nested
+        model's, or its library family's), False when known not to, else UNKNOWN."""
+        if self.library_batchnorm is not None:
+            return self.library_batchnorm
+        seen = seen or set()
+        if id(self) in seen:
+            return False
+        seen.add(id(self))
+        answer: Any = False if self.output_is_known and self.outputs is not None else UNKNOWN
+        for apply in self.applies:
+            if apply.kind == "BatchNormalization":
+                return True
+            if apply.layer.model is not None:
+                inner = apply.layer.model.contains_batchnorm(seen)
+                if inner is True:
+                    return True
+                answer = UNKNOWN if inner is UNKNOWN else answer
+            elif apply.kind not in names.KNOWN_LAYERS:
+                answer = UNKNOWN
+        return answer
 
     def contains_model(self, model: "ModelValue", seen=None) -> bool:
         seen = seen or set()
@@ -178,6 +221,51 @@ class LossSpec:
     given_as: str  # "string" | "class" | "function"
 
 
+@dataclasses.dataclass(frozen=True)
+class TrainableState:
+    """The ``trainable`` assignments in effect inside one model at one point of the
+    program: (target, setting) pairs, where a target is a model, a layer or
+    ("layers_of", model), and a setting is (value, index of the assigning event in
+    ``Graph.events``), or UNKNOWN where paths that set it differently joined."""
+
+    settings: frozenset = frozenset()
+
+    def differences(self, reference: "TrainableState") -> Iterator[tuple[Any, tuple]]:
+        """(target, setting here) for each target whose known value here differs from
+        its known value in ``reference``; a target absent from a state has its default."""
+        theirs = dict(reference.settings)
+        for target, setting in self.settings:
+            other = theirs.get(target)
+            if setting is UNKNOWN or other is UNKNOWN:
+                continue
+            value = setting[0]
+            old = other[0] if other is not None else _unassigned_trainable(target, theirs)
+            if isinstance(value, bool) and isinstance(old, bool) and value != old:
+                yield target, setting
+
+
+def _unassigned_trainable(target: Any, settings: dict) -> Any:
+    """``trainable`` of a target no assignment reached: layers and models start
+    trainable; some of a model's layers follow the model's own setting."""
+    if isinstance(target, Layer):
+        return target.get("trainable", True)
+    if isinstance(target, tuple):
+        model_setting = settings.get(target[1])
+        if model_setting is not None:
+            return UNKNOWN if model_setting is UNKNOWN else model_setting[0]
+        return True
+    return True
+
+
+def target_within(target: Any, model: ModelValue) -> bool:
+    """Whether a trainable target (model, layer, ("layers_of", model)) lies inside ``model``."""
+    if isinstance(target, tuple):
+        target = target[1]
+    if isinstance(target, ModelValue):
+        return target is model or model.contains_model(target)
+    return isinstance(target, Layer) and model.contains_layer(target)
+
+
 @dataclasses.dataclass(eq=False)
 class Event:
     """A call on a model object, or a ``trainable`` assignment, in statement order."""
@@ -190,6 +278,12 @@ class Event:
     value: Any = UNKNOWN
     loss: LossSpec | None = None
     condition: Condition = Condition()
+    # train: the model's trainable state at this call, at the last compile() (UNKNOWN
+    # when paths disagree, None when no compile() was seen) and at the first training
+    # call since then (None when this is that call, UNKNOWN when paths disagree).
+    trainable: TrainableState | None = None
+    compiled: Any = None
+    first_trained: Any = None
 
     def targets_within(self, model: ModelValue) -> bool:
         """Whether this trainable assignment touches weights inside ``model``."""
@@ -217,6 +311,7 @@ class Graph:
     models: list[ModelValue] = dataclasses.field(default_factory=list)
     events: list[Event] = dataclasses.field(default_factory=list)
     escaping: set = dataclasses.field(default_factory=set)  # Applies whose output leaves the scope
+    returned_models: set = dataclasses.field(default_factory=set)  # models the scope returns or keeps on self
     _consumers: dict | None = None
 
     def consumers(self, apply: Apply) -> list[tuple[Apply, Condition]]:

@@ -64,6 +64,43 @@ def normalizes_channels(bn: Apply) -> bool:
     return axis == -1 and all(p.kind == "Dense" for p, _ in bn.inputs)
 
 
+def every_instance(graph: Graph, apply: Apply, qualifies: Callable[[Apply], Any]) -> bool:
+    """Whether ``qualifies`` holds for every application, in this graph, of the layers
+    built where ``apply``'s layer was built (each iteration of a loop, each use of a
+    shared layer, within one helper call). Advice about that line of code is only
+    given when it is right for all of them."""
+    return all(qualifies(a) for a in _site_instances(graph, apply))
+
+
+def iterations_where(graph: Graph, apply: Apply, qualifies: Callable[[Apply], Any]) -> str | None:
+    """Where a pattern found at ``apply`` holds among the applications of its layer's
+    construction site: '' everywhere, ' in <which> iterations of the loop at line N'
+    when only in some iterations of its innermost loop, None otherwise."""
+    instances = _site_instances(graph, apply)
+    holding = [a for a in instances if qualifies(a)]
+    if len(holding) == len(instances):
+        return ""
+    if not holding or not apply.iteration or any(a.iteration[:-1] != apply.iteration[:-1] for a in instances):
+        return None
+    loop, _, count = apply.iteration[-1]
+    passes = sorted({a.iteration[-1][1] for a in holding})
+    last = (count if count is not None else 2) - 1
+    if passes == list(range(last)):
+        which = "every iteration but the last"
+    elif passes == list(range(1, last + 1)):
+        which = "every iteration but the first"
+    elif count is None:
+        return None
+    else:
+        which = "iteration" + ("s " if len(passes) > 1 else " ") + ", ".join(str(p + 1) for p in passes) + f" of {count}"
+    return f" (in {which} of the loop at line {loop.lineno})"
+
+
+def _site_instances(graph: Graph, apply: Apply) -> list[Apply]:
+    site = (apply.layer.node, apply.layer.via, apply.kind)
+    return [a for a in graph.applies if (a.layer.node, a.layer.via, a.kind) == site]
+
+
 def weighted_layers(graph: Graph) -> Iterator[Apply]:
     """Applications of Dense and convolution layers."""
     return (a for a in graph.applies if a.kind == "Dense" or a.kind in names.CONV_LAYERS)

@@ -2,7 +2,10 @@
 
 ## What it does
 Checks for a `BatchNormalization` applied directly to the model's input (the first
-layer of a `Sequential`, or applied to a `keras.Input`).
+layer of a `Sequential`, or applied to a `keras.Input`). Not flagged: a
+`BatchNormalization` that opens a BatchNormalization-activation-convolution block
+(the DenseNet and pre-activation ResNet order), which belongs to the block the model
+repeats rather than to the input; feed such a model scaled data.
 
 ## Why is this bad?
 `BatchNormalization` normalizes with the current batch's statistics in training and
@@ -55,16 +58,31 @@ None.
 - Ioffe and Szegedy, [Batch Normalization](https://arxiv.org/abs/1502.03167) (2015), section 3.1: inference uses population statistics
 """
 
-from keraslint.rules.base import Rule, finding, when
+from keraslint.engine import names
+from keraslint.rules.base import Rule, finding, when, weighted_layers
 
 SYMBOL = "keras-batchnorm-on-raw-input"
 
 
 def check(graph, config):
+    weighted = set(weighted_layers(graph))
     for bn in graph.applies_of({"BatchNormalization"}):
         inputs = [(p, c) for p, c in bn.inputs if p.kind == "Input"]
-        if inputs and len(inputs) == len(bn.inputs):
+        if inputs and len(inputs) == len(bn.inputs) and not _opens_preactivation_block(graph, bn, weighted):
             yield finding(SYMBOL, bn.layer, bn.layer.describe(), when(bn.condition))
+
+
+def _opens_preactivation_block(graph, bn, weighted) -> bool:
+    """BatchNormalization, activation, then convolution (the DenseNet / pre-activation
+    ResNet order): the normalization belongs to the block the model repeats, not to
+    the input; feed such a model scaled data."""
+    consumers = [c for c, _ in graph.consumers(bn)]
+    return bool(consumers) and all(
+        c.kind in names.ACTIVATION_LAYERS
+        and graph.consumers(c)
+        and all(w in weighted for w, _ in graph.consumers(c))
+        for c in consumers
+    )
 
 
 RULE = Rule(

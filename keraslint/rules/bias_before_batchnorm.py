@@ -16,8 +16,15 @@ shift (`beta`, with `center=True`), which takes the bias's role; Ioffe and Szege
 drop the bias for exactly this reason.
 
 The rule stays silent when the layer's output is also used elsewhere (a residual
-branch, a second head, a value returned from a function): there the bias is not
-cancelled.
+branch, `x += y`, a second head, a value returned from a function): a bias is cancelled
+only if every path from it meets the `BatchNormalization` first.
+
+In a loop, the advice is given only when it is right for every iteration: a
+convolution whose last iteration feeds a sigmoid output instead of a
+`BatchNormalization` keeps its bias. When the `BatchNormalization` that cancels the
+bias runs in the next iteration of the loop, the message says so. When a helper
+function builds the layer and takes `use_bias` from its caller, the message names the
+call where `use_bias=False` belongs.
 
 ## Example
 ```python
@@ -54,28 +61,62 @@ None.
 - [Keras `Conv2D` (`use_bias`)](https://keras.io/api/layers/convolution_layers/convolution2d/)
 """
 
+from astroid import nodes
+
 from keraslint.keras_facts import COMMUTES_WITH_CHANNEL_SHIFT
-from keraslint.rules.base import Rule, finding, normalizes_channels, weighted_layers, when
+from keraslint.rules.base import Rule, every_instance, finding, normalizes_channels, weighted_layers, when
 
 SYMBOL = "keras-bias-before-batchnorm"
 
 
 def check(graph, config):
     for apply in weighted_layers(graph):
+        cancelled = _cancelling_batchnorm(graph, apply)
+        if cancelled is None or not every_instance(graph, apply, lambda a: _cancelling_batchnorm(graph, a)):
+            continue  # use_bias=False would be wrong for some iteration or use of this line
+        bn, condition = cancelled
         layer = apply.layer
-        if layer.get("use_bias", True) is not True or layer.activation != "linear":
-            continue
-        reached = graph.reaches_only(apply, frozenset({"BatchNormalization"}), COMMUTES_WITH_CHANNEL_SHIFT)
-        for bn, condition in reached or ():
-            if normalizes_channels(bn):
-                yield finding(SYMBOL, layer, layer.describe(), bn.layer.node.lineno, when(condition), extra=[bn.layer])
-                break
+        yield finding(
+            SYMBOL,
+            layer,
+            layer.describe(),
+            bn.layer.node.lineno,
+            bn.carried_from(apply) + when(condition),
+            _fix(layer),
+            extra=[bn.layer],
+        )
+
+
+def _cancelling_batchnorm(graph, apply):
+    """The channel BatchNormalization that every path from a biased linear ``apply``
+    meets first, with the path's condition; None when some path goes elsewhere."""
+    layer = apply.layer
+    if layer.get("use_bias", True) is not True or layer.activation != "linear":
+        return None
+    reached = graph.reaches_only(apply, frozenset({"BatchNormalization"}), COMMUTES_WITH_CHANNEL_SHIFT)
+    return next(((bn, condition) for bn, condition in reached or () if normalizes_channels(bn)), None)
+
+
+def _fix(layer) -> str:
+    """Where use_bias=False goes: in the call that builds the layer, or at the call of
+    the helper that builds it when the helper takes use_bias as a parameter."""
+    written = next((kw.value for kw in layer.node.keywords or () if kw.arg == "use_bias"), None)
+    helper = layer.node.scope()
+    if layer.via is None or not isinstance(written, nodes.Name) or not isinstance(helper, nodes.FunctionDef):
+        return "pass use_bias=False"
+    params = [a.name for a in helper.args.posonlyargs + helper.args.args]
+    if written.name not in params + [a.name for a in helper.args.kwonlyargs]:
+        return "pass use_bias=False"
+    position = params.index(written.name) if written.name in params else len(layer.via.args)
+    passed = position < len(layer.via.args) or any(kw.arg == written.name for kw in layer.via.keywords or ())
+    how = f"which passes {written.name}=True" if passed else f"where {written.name} keeps its default, True"
+    return f"pass {written.name}=False at the call at line {layer.via.lineno}, {how}"
 
 
 RULE = Rule(
     "W7301",
     SYMBOL,
-    "%s has a bias that the BatchNormalization at line %s cancels%s: pass use_bias=False",
+    "%s has a bias that the BatchNormalization at line %s cancels%s: %s",
     "Bias followed by BatchNormalization, which subtracts it again",
     check,
 )

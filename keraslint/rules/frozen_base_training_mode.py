@@ -1,25 +1,50 @@
 """# keras-frozen-base-training-mode (W7309)
 
 ## What it does
-Checks for a pretrained base (a `keras.applications` model with weights, a keras-hub
-backbone loaded from a preset) or a model whose `trainable` is set to False, called
-inside a new model without `training=False`. A frozen model the code shows to hold no
-`BatchNormalization` (such as a GAN discriminator made of `Dense` layers) is not
-flagged.
+Checks for a pretrained or frozen base model that holds `BatchNormalization`, called
+without `training=False` inside a model that is trained (`compile()`/`fit()` in the
+same scope) or handed on to be trained (returned, kept on `self`, the `call()` of a
+model class).
+
+What counts as such a base:
+
+- a `keras.applications` model with weights (all families but VGG and ConvNeXt hold
+  `BatchNormalization`);
+- a keras-hub (or keras-cv) model loaded with `from_preset` from a convolutional vision
+  family (ResNet, EfficientNet, MobileNet, DenseNet, CSPNet, Xception, DeepLabV3,
+  RetinaNet, BASNet, SegFormer, HGNetV2, D-FINE, YOLOV8; for the generic
+  `Backbone`/`ImageClassifier` classes, judged by the preset's name);
+- a model built in the module, set `trainable = False`, that contains a
+  `BatchNormalization` (directly or in a nested model).
+
+Not flagged: tokenizers, preprocessors and converters (they are no models);
+transformer backbones and other models with no `BatchNormalization` (a GAN
+discriminator of `Dense` layers); a model that is trained on its own (a GAN
+discriminator toggled between its own training and the combined model's); a call made
+outside any model, eagerly on data, or in a feature extractor used only through
+`predict()`; a base inside a `Sequential` or functional model that is itself called
+with `training=`; any call that passes `training=` explicitly; a base some of whose
+layers the code freezes on their own (as in the fix below).
+
+The message says what is true of that base: pretrained or frozen, the line where it
+is unfrozen when the code unfreezes it, and, for a base listed in a `Sequential`, that
+the `Sequential` calls it.
 
 ## Why is this bad?
 The pretrained base's `BatchNormalization` layers carry moving statistics learnt on
-the original data set. As long as the base is frozen they run in inference mode. Once
-you unfreeze it for fine-tuning, a base called without `training=False` runs them in
-training mode: they normalize with the statistics of your small batches and overwrite
-their moving mean and variance, which wrecks the features the classifier was trained
-on, and the first fine-tuning epochs undo what the model learned. The Keras transfer
-learning guide therefore calls the base with `training=False`.
+the original data set. While the base is frozen they run in inference mode. Once it is
+trainable (unfrozen for fine-tuning, or never frozen), they run in training mode: they
+normalize with the statistics of your small batches and overwrite their moving mean
+and variance, which wrecks the features the classifier was trained on, and the first
+fine-tuning epochs undo what the model learned. The Keras transfer learning guide
+therefore calls the base with `training=False`.
 
-Caveat, verified on Keras up to 3.15.1: `base(x, training=False)` inside a functional
-model is overridden during `fit()`. There, `training=False` keeps the statistics fixed
-only while the base stays frozen; to fine-tune safely, also keep the base's
-`BatchNormalization` layers frozen when you unfreeze the rest (see below).
+Caveat, verified on Keras 3.15.1 with the TensorFlow, JAX and torch backends:
+`base(x, training=False)` inside a functional model is overridden during `fit()` (and
+by any call of the model with `training=True`) while the base is trainable. There,
+`training=False` keeps the statistics fixed only while the base stays frozen; to
+fine-tune safely, also keep the base's `BatchNormalization` layers frozen when you
+unfreeze the rest (see below). The message says so.
 
 ## Example
 ```python
@@ -33,6 +58,7 @@ x = base(inputs)  # [keras-frozen-base-training-mode]
 x = layers.GlobalAveragePooling2D()(x)
 outputs = layers.Dense(1)(x)
 model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
 ```
 
 ## Use instead
@@ -47,6 +73,7 @@ x = base(inputs, training=False)
 x = layers.GlobalAveragePooling2D()(x)
 outputs = layers.Dense(1)(x)
 model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss=keras.losses.BinaryCrossentropy(from_logits=True))
 # Fine-tuning later: unfreeze the base but keep its BatchNormalization layers frozen.
 base.trainable = True
 for layer in base.layers:
@@ -64,48 +91,89 @@ None.
 - Ioffe and Szegedy, [Batch Normalization](https://arxiv.org/abs/1502.03167) (2015)
 """
 
-from keraslint.engine.names import KNOWN_LAYERS
+from astroid import nodes
+
 from keraslint.rules.base import Finding, Rule
 
 SYMBOL = "keras-frozen-base-training-mode"
 
 
 def check(graph, config):
-    frozen = {e.model for e in graph.events if e.kind == "set_trainable" and e.model is not None and e.value is False}
+    trained = {e.model for e in graph.events if e.kind in ("compile", "train")}
     for apply in graph.applies_of({"Model"}):
         base = apply.layer.model
-        if not (base.pretrained or (base in frozen and _may_hold_batchnorm(base))):
+        if apply.training is not None or base.contains_batchnorm() is not True or base in trained:
+            continue  # the caller chose the mode; nothing to protect; a model trained on its own (a GAN critic)
+        settings = [e for e in graph.events if e.kind == "set_trainable" and e.model is base]
+        frozen = next((e for e in settings if e.value is False), None)
+        if not (base.pretrained or frozen) or not _runs_in_training(graph, apply, trained, set()):
             continue
-        if apply.training is not False:
-            why = "pretrained" if base.pretrained else "frozen"
-            yield Finding(SYMBOL, apply.node, (base.name, why, base.node.lineno))
+        if any(e.kind == "set_trainable" and e.layers_of is base and e.value is not True for e in graph.events):
+            continue  # (some of) its layers are frozen on their own, BatchNormalization maybe among them
+        unfrozen = next((e for e in settings if frozen and e.value is True and e.node.lineno > frozen.node.lineno), None)
+        yield Finding(SYMBOL, apply.node, _message_args(base, apply, frozen, unfrozen))
 
 
-def _may_hold_batchnorm(model, seen=None) -> bool:
-    """False only when every layer of ``model`` is known and none is a BatchNormalization
-    (a frozen GAN discriminator of Dense layers has no statistics to protect)."""
-    seen = seen or set()
-    if id(model) in seen:
+def _runs_in_training(graph, apply, trained, seen) -> bool:
+    """Whether ``apply`` runs in training mode in a model that is trained here or
+    handed on to be trained (returned, kept on ``self``, a model class's ``call()``),
+    with no enclosing model call passing ``training`` down to it. A call made outside
+    any model (eagerly on data, a feature extractor used through predict()) does not."""
+    if apply in seen:
         return False
-    seen.add(id(model))
-    if model.style not in ("sequential", "functional") or not model.output_is_known or model.outputs is None:
-        return True
-    for apply in model.applies:
-        if apply.kind == "Model" and apply.layer.model is not None:
-            if _may_hold_batchnorm(apply.layer.model, seen):
-                return True
-        elif apply.kind == "BatchNormalization" or apply.kind not in KNOWN_LAYERS:
+    seen.add(apply)
+    owners = [model for model in graph.models if apply in model.applies]
+    if not owners:
+        return isinstance(graph.scope, nodes.ClassDef)  # the call() of a model or layer class
+    for model in owners:
+        if model in trained or model in graph.returned_models:
             return True
+        for outer in graph.applies_of({"Model"}):
+            if outer.layer.model is model and outer.training is None and _runs_in_training(graph, outer, trained, seen):
+                return True
     return False
+
+
+def _message_args(base, apply, frozen, unfrozen) -> tuple:
+    name = base.name or f"the {base.architecture or base.style + ' model'}"
+    what = f"pretrained {base.architecture}" if base.name and base.architecture else "pretrained"
+    if frozen is not None:
+        what = f"frozen at line {frozen.node.lineno}" if not base.pretrained else f"{what}, frozen at line {frozen.node.lineno}"
+    listed = isinstance(apply.node.parent, (nodes.List, nodes.Tuple))
+    how = "is listed in a Sequential, which calls it" if listed else "is called"
+    if unfrozen is not None:
+        effect = (
+            f"when it is unfrozen at line {unfrozen.node.lineno}, its BatchNormalization layers run in training mode, "
+            "normalize with the statistics of your batches and overwrite the moving statistics it learned"
+        )
+    elif frozen is not None:
+        effect = (
+            "its BatchNormalization layers run in inference mode only while it stays frozen; once it is unfrozen for "
+            "fine-tuning they normalize with the statistics of your batches and overwrite the moving statistics it learned"
+        )
+    else:
+        effect = (
+            "it is trainable, so its BatchNormalization layers run in training mode, normalize with the statistics of "
+            "your batches and overwrite the moving statistics learned in pretraining"
+        )
+    call = f"{'build the model functionally and ' if listed else ''}call it as {base.name or 'base'}(x, training=False)"
+    if frozen is not None:
+        fix = (
+            f"{call[0].upper()}{call[1:]}, and when unfreezing it keep its BatchNormalization layers frozen: Keras up to "
+            "3.15.1 overrides training=False inside fit() once the base is trainable"
+        )
+    else:
+        fix = (
+            "Keep its BatchNormalization layers frozen (trainable = False on each), which holds them in inference "
+            "mode: Keras up to 3.15.1 overrides training=False inside fit() while the base is trainable"
+        )
+    return name, what, base.node.lineno, how, effect, fix
 
 
 RULE = Rule(
     "W7309",
     SYMBOL,
-    "%s (%s, built at line %s) is called without training=False: once it is unfrozen for fine-tuning, its "
-    "BatchNormalization layers update their statistics and the model forgets what it learned. Call it as "
-    "base(x, training=False) (note: Keras up to 3.15.1 overrides training=False inside fit(), so this keeps "
-    "BatchNormalization in inference mode only while the base stays frozen)",
-    "Pretrained or frozen base called without training=False",
+    "%s (%s, built at line %s) %s without training=False: %s. %s",
+    "Pretrained or frozen base with BatchNormalization called without training=False",
     check,
 )

@@ -3,7 +3,10 @@
 ## What it does
 Checks for the same activation applied twice in a row, such as
 `Dense(64, activation="relu")` followed by `ReLU()`, or
-`Dense(10, activation="softmax")` followed by `Activation("softmax")`.
+`Dense(10, activation="softmax")` followed by `Activation("softmax")`. An activation
+layer in a loop is flagged only when it repeats the activation in every iteration
+(a `ReLU` that follows a ReLU-activated layer only in the first iteration, and a
+linear one afterwards, cannot be removed).
 
 ## Why is this bad?
 For ReLU the second application changes nothing (`relu(relu(x)) == relu(x)`): it only
@@ -47,19 +50,28 @@ None.
 """
 
 from keraslint.engine.graph import UNKNOWN
-from keraslint.rules.base import Rule, finding
+from keraslint.rules.base import Rule, every_instance, finding
 
 SYMBOL = "keras-redundant-activation"
 
 
 def check(graph, config):
     for apply in graph.applies_of({"Activation", "ReLU", "Softmax", "LeakyReLU", "ELU"}):
-        activation = apply.layer.activation
-        if activation in (UNKNOWN, "linear") or len(apply.inputs) != 1:
-            continue
-        producer = apply.inputs[0][0]
-        if producer.layer is not apply.layer and producer.layer.activation == activation:
+        producer = _repeated(apply)
+        if producer is not None and every_instance(graph, apply, _repeated):
+            activation = apply.layer.activation
             yield finding(SYMBOL, apply.layer, apply.layer.describe(), activation, producer.layer.describe())
+
+
+def _repeated(apply):
+    """The layer whose activation ``apply`` applies a second time, or None."""
+    activation = apply.layer.activation
+    if activation in (UNKNOWN, "linear") or len(apply.inputs) != 1:
+        return None
+    producer = apply.inputs[0][0]
+    if producer.layer is not apply.layer and producer.layer.activation == activation:
+        return producer
+    return None
 
 
 RULE = Rule(

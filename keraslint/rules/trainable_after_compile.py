@@ -3,8 +3,15 @@
 ## What it does
 Checks for `trainable` assigned on a model, a layer or `model.layers` after a model
 that contains it was compiled, when that model is then trained with no `compile()` in
-between. Which cases misfire depends on the Keras version (option
-`keras-major-version`).
+between and the change reaches that training call. Which cases misfire depends on the
+Keras version (option `keras-major-version`).
+
+The rule follows the trainable state along the program's paths, through `if`
+branches and loops: at each training call it compares the model's trainable settings
+with the state its train function uses (the one `compile()` captured on Keras 2; on
+Keras 3 the one its first training call since `compile()` saw). A setting that one
+path changes and another does not is unknown, and unknown is never flagged. When the
+training call that misfires runs in the next iteration of a loop, the message says so.
 
 ## Why is this bad?
 Whether a change to `trainable` takes effect without a new `compile()` depends on
@@ -25,6 +32,11 @@ the Keras version and backend, and where it does not, nothing warns you:
   `train_on_batch` and stays frozen only inside the combined model. On Keras 3 the
   trainable state is read at the first training step, so `D` is frozen in its own
   training too and silently stops learning. Flagged on Keras 3 only.
+- **The GAN toggle idiom** (`D.trainable = True` before every `D.train_on_batch`,
+  `False` before every `combined.train_on_batch`, in the training loop): every training
+  call sees the state its train function first saw (Keras 3) or was compiled with
+  (Keras 2), so it works on every backend. Not flagged. Setting `trainable` to the
+  value it already has is not flagged either.
 
 Recompiling after changing `trainable` works everywhere (it also resets the
 optimizer state, which is what you want when fine-tuning with a lower learning rate).
@@ -80,6 +92,9 @@ own model's `trainable_weights`, as the keras.io DCGAN example does.
 - [DCGAN with a custom `train_step` (keras.io example)](https://keras.io/examples/generative/dcgan_overriding_train_step/)
 """
 
+from astroid import nodes
+
+from keraslint.engine.graph import UNKNOWN, target_within
 from keraslint.rules.base import Finding, Rule
 
 SYMBOL = "keras-trainable-after-compile"
@@ -101,51 +116,65 @@ KERAS2_IGNORED = (
 def check(graph, config):
     keras_major = config.keras_major_version
     events = graph.events
-    for i, event in enumerate(events):
-        if event.kind != "set_trainable":
+    reported = set()
+    for i, train in enumerate(events):
+        if train.kind != "train" or train.compiled is None or train.compiled is UNKNOWN:
             continue
-        # In compile order, so the model a finding names does not depend on set order.
-        for model in dict.fromkeys(e.model for e in events[:i] if e.kind == "compile"):
-            if not event.targets_within(model):
-                continue
-            train = _next_training(events, i, model)
-            reason = _reason(events, i, model, keras_major) if train is not None else None
-            if reason is not None:
-                yield Finding(
-                    SYMBOL, event.node, (event.target_name(), model.name, train.node.lineno, reason)
-                )
+        for target, (_, origin) in _changes(train, keras_major):
+            reason = _reason(events, origin, i, train, target, keras_major)
+            if reason is not None and origin not in reported:
+                reported.add(origin)
+                assignment = events[origin]
+                where = f"{train.node.lineno}{_next_iteration(assignment.node, train.node)}"
+                yield Finding(SYMBOL, assignment.node, (assignment.target_name(), train.model.label(), where, reason))
 
 
-def _reason(events, i, model, keras_major):
-    """Why the assignment at events[i] misfires for ``model``, trained again without a
-    new compile(), or None if it works."""
-    last_compile = max(j for j, e in enumerate(events[:i]) if e.kind == "compile" and e.model is model)
-    trained_since_compile = any(e.kind == "train" and e.model is model for e in events[last_compile:i])
+def _next_iteration(assignment, train) -> str:
+    """' (in the next iteration of the loop at line N)' when the training call comes
+    before the assignment in the code, so runs after it only by looping."""
+    if (train.lineno, train.col_offset) > (assignment.lineno, assignment.col_offset):
+        return ""
+    loop = train.parent
+    while loop is not None and not (isinstance(loop, (nodes.For, nodes.While)) and loop.parent_of(assignment)):
+        loop = loop.parent
+    return f" (in the next iteration of the loop at line {loop.lineno})" if loop is not None else ""
+
+
+def _changes(train, keras_major):
+    """Trainable settings at ``train`` that differ from the state its train function
+    uses: the one compile() captured (Keras 2), or the one the first training call
+    since compile() captured (Keras 3; at that first call, the compiled one)."""
+    if keras_major == 2 or train.first_trained is None:
+        reference = train.compiled
+    else:
+        reference = train.first_trained
+    if reference is UNKNOWN:
+        return ()
+    return train.trainable.differences(reference)
+
+
+def _reason(events, origin, i, train, target, keras_major):
+    """Why the assignment at events[origin] misfires at the training call events[i],
+    or None if it works as written."""
+    model = train.model
+    refrozen_for_other = _compiled_inside_other_model(events, origin, i, target)
     if keras_major == 2:
-        recompiled_in_other_model = _compiled_inside_other_model(events, i, model)
-        return None if recompiled_in_other_model else KERAS2_IGNORED
-    if trained_since_compile:
+        return None if refrozen_for_other else KERAS2_IGNORED
+    if train.first_trained is not None:
         return KERAS3_AFTER_FIT
-    if _compiled_inside_other_model(events, i, model):
-        return KERAS3_GAN.format(model=model.name)
+    # The first training call since compile() takes the change on Keras 3; it misfires
+    # only in the GAN idiom, where the model was frozen to compile a model around it.
+    if target is model and events[origin].value is False and refrozen_for_other:
+        return KERAS3_GAN.format(model=model.label())
     return None
 
 
-def _next_training(events, i, model):
-    """The next train event of ``model`` after events[i], if no compile of it comes first."""
-    for event in events[i + 1 :]:
-        if event.model is model and event.kind == "compile":
-            return None
-        if event.model is model and event.kind == "train":
-            return event
-    return None
-
-
-def _compiled_inside_other_model(events, i, model):
-    """The GAN idiom: after freezing ``model``, another model containing it is compiled."""
+def _compiled_inside_other_model(events, origin, i, target):
+    """Between the assignment and the training call, a model containing the target
+    (but not the target itself) was compiled: the assignment was made for that model."""
     return any(
-        e.kind == "compile" and e.model is not model and e.model.contains_model(model) for e in events[i + 1 :]
-    ) and events[i].model is model
+        e.kind == "compile" and e.model is not target and target_within(target, e.model) for e in events[origin + 1 : i]
+    )
 
 
 RULE = Rule(

@@ -17,3 +17,10 @@ norm = layers.Normalization()
 y = norm(inputs)
 y = layers.Conv2D(8, 3, activation="relu")(y)
 y = layers.BatchNormalization()(y)
+
+# Clean: a BatchNormalization-ReLU-convolution block (DenseNet order) opens the model;
+# the normalization belongs to the block, fed with scaled data.
+scaled = keras.Input(shape=(32, 32, 3))
+z = layers.BatchNormalization()(scaled)
+z = layers.ReLU()(z)
+z = layers.Conv2D(12, 3, padding="same")(z)

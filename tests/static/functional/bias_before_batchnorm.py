@@ -36,3 +36,22 @@ residual = keras.Model(inputs, out)
 x = layers.Dense(32)(inputs)
 x = layers.Dropout(0.5)(x)  # [keras-dropout-before-batchnorm]
 x = layers.BatchNormalization()(x)
+
+
+# The BatchNormalization that cancels the bias runs in the next iteration of the loop.
+def tower(x, depth):
+    x = layers.Conv2D(64, 3, padding="same", use_bias=False)(x)
+    for _ in range(depth):
+        x = layers.BatchNormalization()(x)
+        x = layers.ReLU()(x)
+        x = layers.Conv2D(64, 3, padding="same")(x)  # [keras-bias-before-batchnorm]
+    return layers.BatchNormalization()(x)
+
+
+# The helper receives use_bias=True from its caller: the fix belongs at that call.
+def conv_bn(x, filters, use_bias):
+    x = layers.Conv2D(filters, 3, padding="same", use_bias=use_bias)(x)  # [keras-bias-before-batchnorm]
+    return layers.BatchNormalization()(x)
+
+
+stem = conv_bn(inputs, 16, use_bias=True)

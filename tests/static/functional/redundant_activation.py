@@ -18,3 +18,13 @@ clean = keras.Sequential([
     layers.Dense(64, activation="tanh"),
     layers.Activation("relu"),
 ])
+
+
+# Clean: the ReLU repeats the convolution's only in the first iteration; later ones
+# follow a linear convolution, so neither activation can go.
+def stages(x):
+    x = layers.Conv2D(16, 3, activation="relu")(x)
+    for filters in (32, 64):
+        x = layers.ReLU()(x)
+        x = layers.Conv2D(filters, 3)(x)
+    return x

@@ -21,3 +21,24 @@ x = layers.Dense(64, use_bias=False)(inputs)
 x = layers.BatchNormalization()(x)
 x = layers.Activation("relu")(x)
 x = layers.Dense(10)(x)
+
+# Two convolutions: one convolution with the summed kernel does the same.
+pixels = keras.Input(shape=(28, 28, 8))
+c = layers.Conv2D(16, 3)(pixels)  # [keras-stacked-linear-layers]
+c = layers.Conv2D(16, 3, activation="relu")(c)
+
+# Clean: the first output also takes a nonlinear path, so the pair cannot be merged.
+h = layers.Dense(64)(inputs)
+mixed = layers.Add()([layers.Dense(64)(h), layers.ReLU()(h)])
+
+# Clean: a linear bottleneck narrower than both its ends (a low-rank factorization).
+wide = keras.Input(shape=(256,))
+narrow = layers.Dense(16)(wide)
+restored = layers.Dense(256, activation="relu")(narrow)
+
+
+# In a loop of unknown length, the pair exists in every iteration but the last.
+def linear_stack(x, depth):
+    for _ in range(depth):
+        x = layers.Dense(32)(x)  # [keras-stacked-linear-layers]
+    return layers.ReLU()(x)

@@ -40,3 +40,25 @@ combined.compile(optimizer="adam", loss="binary_crossentropy")
 for step in range(3):
     discriminator.train_on_batch(1, 2)
     combined.train_on_batch(1, 2)
+
+# Clean: the GAN toggle idiom. Every training call sees the trainable state it saw at its
+# first call, so both models train as intended on every backend.
+critic = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(16, activation="relu"), layers.Dense(1)])
+critic.compile(optimizer="adam", loss="mse")
+maker = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(8)])
+critic.trainable = False
+seed = keras.Input(shape=(4,))
+chained = keras.Model(seed, critic(maker(seed)))
+chained.compile(optimizer="adam", loss="mse")
+for step in range(steps):
+    critic.trainable = True
+    critic.train_on_batch(1, 2)
+    critic.trainable = False
+    chained.train_on_batch(1, 2)
+
+# Frozen after the first fit(), inside the training loop: the next iteration's fit() misfires.
+tuned = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(8, activation="relu"), layers.Dense(1)])
+tuned.compile(loss="mse")
+for epoch in range(epochs):
+    tuned.fit(1, 2)
+    tuned.layers[0].trainable = False  # [keras-trainable-after-compile]

@@ -40,3 +40,17 @@ combined.compile(optimizer="adam", loss="binary_crossentropy")
 for step in range(3):
     discriminator.train_on_batch(1, 2)
     combined.train_on_batch(1, 2)
+
+# Clean on Keras 2 too: the toggle idiom matches each model's compiled state.
+critic = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(16, activation="relu"), layers.Dense(1)])
+critic.compile(optimizer="adam", loss="mse")
+maker = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(8)])
+critic.trainable = False
+seed = keras.Input(shape=(4,))
+chained = keras.Model(seed, critic(maker(seed)))
+chained.compile(optimizer="adam", loss="mse")
+for step in range(steps):
+    critic.trainable = True
+    critic.train_on_batch(1, 2)
+    critic.trainable = False
+    chained.train_on_batch(1, 2)

@@ -24,10 +24,10 @@ def mlp(x, sizes):
     return x
 
 
-def loop_invariant_branch(x, sizes, use_activation):
+def loop_invariant_branch(x, depth, use_activation):
     # The branch does not depend on the loop: when it is not taken, Dense feeds Dense.
-    for units in sizes:
-        x = layers.Dense(units)(x)  # [keras-stacked-linear-layers]
+    for _ in range(depth):
+        x = layers.Dense(64)(x)  # [keras-stacked-linear-layers]
         if use_activation:
             x = layers.ReLU()(x)
     return x
