@@ -1,0 +1,315 @@
+"""Per-rule precision of keraslint on public Keras application code, judged by hand.
+
+    python benchmarks/precision.py CORPUS --prepare          # notebooks -> .py, once
+    python benchmarks/precision.py CORPUS [--jobs 2]         # lint, sample, score
+    python benchmarks/precision.py CORPUS --reuse            # score the last lint again
+    python benchmarks/precision.py CORPUS --only-unjudged    # list the sampled findings still to judge
+    python benchmarks/precision.py CORPUS --record           # write the "lint:precision" section
+
+CORPUS is a git-ignored directory holding one folder per public repository
+(``owner+name``), each the ``git archive`` of the commit listed below; nothing of
+it is committed. ``--prepare`` turns every notebook's code cells into
+``<notebook>_ipynb.py`` beside it (shell ``!`` and ``%`` magic lines dropped, a
+cell that is not Python 3 replaced by a comment) so that pylint can read it.
+
+Every finding (path relative to CORPUS, line, symbol, message) is written to
+``--findings``. Per rule, a sample of ``--per-rule`` findings (all where fewer) is
+drawn by a seeded hash of (path, line, symbol), so a later run over a changed
+engine keeps every old finding's place in the order and only new findings need a
+verdict. Verdicts live in ``benchmarks/precision_verdicts.tsv``, keyed by
+(path, line, symbol), one of:
+
+- ``true``: the code does what the message says, and acting on it helps;
+- ``pointless``: what the message says is so, but acting on it changes nothing
+  that matters (a model linear on purpose, a base never trained);
+- ``false``: the message is wrong about the code.
+
+Precision is true / judged, counting ``pointless`` as wrong.
+
+The corpus (repository, commit, licence), fetched on 2026-12-04:
+
+- fchollet/deep-learning-with-python-notebooks dea84a4e12cc3bb3cb61ce952a0168bca113d315 (MIT)
+- fchollet/deep-learning-models ccd0eb24996b4cbff4231b90cd44b057c0b20f14 (MIT)
+- ageron/handson-ml2 1e2115277b50f6c584cd668fa30e3af309a5b136 (Apache-2.0)
+- ageron/handson-ml3 e3f3f9e66d58cfa1d068a498433063a1d3fba9ef (Apache-2.0)
+- tensorflow/docs 7c3650212740204359d4ceae481abc79345541be (Apache-2.0)
+- tensorflow/examples 608f7db8c511e3dcc420afc564496e4516ceb800 (Apache-2.0)
+- tensorflow/hub 26c94f67716f457efaa70c63b4d1b561a08be9f1 (Apache-2.0)
+- jeffheaton/t81_558_deep_learning e674d07b85289b0cfb4cc57ff213228fd2ae4dc4 (Apache-2.0)
+- Hvass-Labs/TensorFlow-Tutorials d5f33973570fe6ef9c78c8a38c7449a932c81010 (MIT)
+- rasbt/python-machine-learning-book-3rd-edition bf62496f44a92a21d23250d5ed13d2d2e617e0e2 (MIT)
+- mrdbourke/tensorflow-deep-learning bd065b806249f7b1155e5b1fabd130c5cfc9d184 (MIT)
+- lyhue1991/eat_tensorflow2_in_30_days 9c9096b9e5a33c4bc739b93659099dd45515c276 (Apache-2.0)
+- dragen1860/TensorFlow-2.x-Tutorials 9861a308283d17693d497fdfaab20b92c0b26d08 (no licence)
+- PacktPublishing/Advanced-Deep-Learning-with-Keras b065726ee733d32c6bd618fc7643c9fc51767c75 (MIT)
+- PacktPublishing/Deep-Learning-with-TensorFlow-2-and-Keras e23d2b4a4292386b70977473805acb2f93ef16ca (MIT)
+- PacktPublishing/Generative-Adversarial-Networks-Projects 317e7682acfeb5563f70c020a09b1b2e4c6595bb (MIT)
+- PacktPublishing/Hands-On-Transfer-Learning-with-Python bb63ec55cb299618cb84a194a41f4787917b22fc (MIT)
+- davidADSP/GDL_code 2a7b8c92ea07ddd796d7a895b171dbc5fcc2c7cd (GPL-3.0)
+- osh/KerasGAN 017014734eb4cabaf022b0488ea6d8a0ab297082 (no licence)
+- jacobgil/keras-dcgan 060363909ad375545f25296b39253e019c3c5a55 (no licence)
+- experiencor/keras-yolo3 768c524f277adbfd26c2f44d73cb1826bbaf2d10 (MIT)
+- qqwweee/keras-yolo3 e6598d13c703029b2686bc2eb8d5c09badf42992 (MIT)
+- qubvel/segmentation_models 5d24bbfb28af6134e25e2c0b79e7727f6c0491d0 (MIT)
+- divamgupta/image-segmentation-keras 1b2ba53ae49387c2d1abbd9a2f4a9a45eea6912f (MIT)
+- zhixuhao/unet b45af4d458437d8281cc218a07fd4380818ece4a (MIT)
+- bonlime/keras-deeplab-v3-plus 69a547c55972e8a4295b133ef35e621f19a225d7 (MIT)
+- titu1994/DenseNet 60b18584caf697fc0f78257c08509a0f020098ff (MIT)
+- titu1994/Keras-ResNeXt d63d15fad5f4db6351870aca04829e0cd7f822d3 (MIT)
+- titu1994/MobileNetworks 8d9a44b2954cef2b8b63b7c87b7c3cafc6fd1e5c (Apache-2.0)
+- titu1994/keras-squeeze-excite-network fc5345bc3bf07087b85bd5c37fe832eb29605905 (MIT)
+- raghakot/keras-resnet 5e9bcca7e467f7baf3459d809ef16bb75e53f115 (MIT-style)
+- keras-team/keras-contrib 3fc5ef709e061416f4bc8a92ca3750c824b5d2b0 (MIT)
+- keras-rl/keras-rl 216c3145f3dc4d17877be26ca2185ce7db462bad (MIT)
+- philipperemy/keras-tcn 7576256b8b2a138b88ae2483b8616681686e424f (MIT)
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import collections
+import csv
+import hashlib
+import json
+import os
+import sys
+import textwrap
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import corpus  # noqa: E402  pylint: disable=wrong-import-position
+
+VERDICTS = os.path.join(HERE, "precision_verdicts.tsv")
+VERDICT_KINDS = ("true", "pointless", "false")
+VERDICT_FIELDS = ("path", "line", "symbol", "verdict", "reason")
+SEED = "keraslint-precision-1"
+
+# What the review of the sample found, kept with the figures (update after judging a new run).
+REVIEW = """\
+"""
+
+
+# --- preparing the corpus -------------------------------------------------------------
+
+
+def notebook_source(notebook: dict) -> str:
+    """The code cells of a notebook as one Python 3 module, each after an ``# In[n]`` line."""
+    parts = []
+    for number, cell in enumerate(c for c in notebook.get("cells", []) if c.get("cell_type") == "code"):
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if source.lstrip().startswith("%%"):
+            parts.append(f"# In[{number}]: cell magic, dropped\n")
+            continue
+        lines = [
+            "pass  # shell or magic line dropped" if line.lstrip().startswith(("!", "%")) else line
+            for line in source.splitlines()
+        ]
+        # A cell may be indented as a whole (the tail of a loop split over cells).
+        text = textwrap.dedent("\n".join(lines))
+        try:
+            ast.parse(text)
+        except SyntaxError:
+            parts.append(f"# In[{number}]: not Python 3, dropped\n")
+            continue
+        parts.append(f"# In[{number}]:\n{text}\n")
+    return "\n".join(parts)
+
+
+def prepare(root: str) -> int:
+    """Writes ``<notebook>_ipynb.py`` beside every notebook under ``root``; returns how many."""
+    count = 0
+    for dirpath, _, filenames in os.walk(root):
+        for name in sorted(filenames):
+            if not name.endswith(".ipynb"):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    notebook = json.load(handle)
+            except (ValueError, UnicodeDecodeError):
+                continue
+            with open(path[: -len(".ipynb")] + "_ipynb.py", "w", encoding="utf-8") as handle:
+                handle.write(notebook_source(notebook))
+            count += 1
+    return count
+
+
+def keras_files(root: str) -> list[str]:
+    """The .py files under ``root`` that mention keras (the others cannot give a finding)."""
+    found = []
+    for path in corpus.python_files([root]):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                if "keras" in handle.read():
+                    found.append(path)
+        except OSError:
+            continue
+    return found
+
+
+# --- findings, sample and verdicts ----------------------------------------------------
+
+Finding = collections.namedtuple("Finding", "path line symbol message")
+
+
+def run_lint(root: str, jobs: int) -> tuple[list[Finding], list[str], int]:
+    files = keras_files(root)
+    result = corpus.lint(files, jobs=jobs)
+    findings = sorted(
+        {
+            Finding(os.path.relpath(m.abspath or m.path, root), m.line, m.symbol, m.msg.replace("\t", " "))
+            for m in result["messages"]
+        }
+    )
+    return findings, result["crashes"], len(files)
+
+
+def write_findings(path: str, findings: list[Finding]) -> None:
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerows(findings)
+
+
+def read_findings(path: str) -> list[Finding]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [Finding(p, int(line), s, m) for p, line, s, m in csv.reader(handle, delimiter="\t")]
+
+
+def read_verdicts(path: str = VERDICTS) -> dict[tuple, dict]:
+    """(path, line, symbol) -> {"verdict", "reason"}; a malformed row is an error."""
+    if not os.path.exists(path):
+        return {}
+    verdicts = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle, delimiter="\t"), 1):
+            if not row or row[0].startswith("#") or row == list(VERDICT_FIELDS):
+                continue
+            if len(row) != len(VERDICT_FIELDS) or row[3] not in VERDICT_KINDS or not row[4].strip():
+                raise ValueError(f"{path}:{number}: want path, line, symbol, {'|'.join(VERDICT_KINDS)}, reason")
+            verdicts[(row[0], int(row[1]), row[2])] = {"verdict": row[3], "reason": row[4]}
+    return verdicts
+
+
+def sample_rank(finding: Finding) -> str:
+    return hashlib.sha256(f"{SEED}|{finding.path}|{finding.line}|{finding.symbol}".encode()).hexdigest()
+
+
+def sample(findings: list[Finding], per_rule: int) -> dict[str, list[Finding]]:
+    """Per rule, the ``per_rule`` findings first in the seeded hash order (all where fewer)."""
+    by_rule = collections.defaultdict(list)
+    for finding in findings:
+        by_rule[finding.symbol].append(finding)
+    return {symbol: sorted(items, key=sample_rank)[:per_rule] for symbol, items in by_rule.items()}
+
+
+def score(findings: list[Finding], sampled: dict, verdicts: dict) -> list[dict]:
+    counts = collections.Counter(f.symbol for f in findings)
+    rows = []
+    for symbol in corpus.keraslint_symbols():
+        kinds = collections.Counter(
+            verdicts[key]["verdict"]
+            for key in ((f.path, f.line, f.symbol) for f in sampled.get(symbol, []))
+            if key in verdicts
+        )
+        judged = sum(kinds.values())
+        rows.append(
+            {
+                "symbol": symbol,
+                "findings": counts.get(symbol, 0),
+                "sampled": len(sampled.get(symbol, [])),
+                "judged": judged,
+                **{kind: kinds.get(kind, 0) for kind in VERDICT_KINDS},
+                "precision": kinds.get("true", 0) / judged if judged else None,
+            }
+        )
+    return rows
+
+
+def table(rows: list[dict]) -> list[str]:
+    lines = [
+        "| rule | findings | sampled | judged | true, useful | true, pointless | false | precision |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        precision = "-" if row["precision"] is None else f"{row['precision']:.2f}"
+        lines.append(
+            f"| {row['symbol']} | {row['findings']} | {row['sampled']} | {row['judged']} | {row['true']} "
+            f"| {row['pointless']} | {row['false']} | {precision} |"
+        )
+    return lines
+
+
+def summary_markdown(files: int, crashes: int, findings: list[Finding], rows: list[dict]) -> str:
+    repos = sorted({f.path.split(os.sep)[0] for f in findings})
+    judged = sum(r["judged"] for r in rows)
+    right = sum(r["true"] for r in rows)
+    lines = [
+        "Written by `benchmarks/precision.py --record`: keraslint over public Keras application "
+        "code (tutorials, courses, books, notebooks, examples and model repositories; the "
+        "repositories and commits are listed in the script), fetched into a git-ignored folder. "
+        "Per rule, a seeded sample of up to 30 findings, each read in its source and judged in "
+        "`benchmarks/precision_verdicts.tsv`: true and useful, true but pointless, or false. "
+        "Precision counts only true and useful as right.",
+        "",
+        f"- files linted (.py and notebooks' code cells that mention keras): {files}",
+        f"- crashes: {crashes}",
+        f"- findings: {len(findings)}, in {len(repos)} repositories",
+        f"- judged: {judged}, precision over all judged: {right / judged:.2f}" if judged else "- judged: 0",
+        "",
+        *table(rows),
+    ]
+    if REVIEW.strip():
+        lines += ["", REVIEW.strip()]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
+    parser.add_argument("corpus", help="directory with one folder per repository")
+    parser.add_argument("--prepare", action="store_true", help="convert notebooks to .py and stop")
+    parser.add_argument("--findings", default=".scratch/precision-findings.tsv")
+    parser.add_argument("--verdicts", default=VERDICTS)
+    parser.add_argument("--reuse", action="store_true", help="read --findings instead of linting again")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--per-rule", type=int, default=30)
+    parser.add_argument("--only-unjudged", action="store_true", help="list the sampled findings without a verdict")
+    parser.add_argument("--record", action="store_true", help='write the "lint:precision" section of BENCHMARKS.md')
+    args = parser.parse_args(argv)
+    root = os.path.abspath(args.corpus)
+
+    if args.prepare:
+        print(f"notebooks converted: {prepare(root)}")
+        return 0
+    if args.reuse:
+        findings, crashes, files = read_findings(args.findings), [], None
+    else:
+        findings, crashes, files = run_lint(root, args.jobs)
+        write_findings(args.findings, findings)
+    verdicts = read_verdicts(args.verdicts)
+    sampled = sample(findings, args.per_rule)
+
+    if args.only_unjudged:
+        for symbol in sorted(sampled):
+            for f in sampled[symbol]:
+                if (f.path, f.line, f.symbol) not in verdicts:
+                    print(f"{f.path}\t{f.line}\t{f.symbol}\t{f.message}")
+        return 0
+
+    rows = score(findings, sampled, verdicts)
+    if files is not None:
+        print(f"files: {files}  crashes: {len(crashes)}  findings: {len(findings)}")
+    for crash in crashes:
+        print(f"CRASH: {crash}", file=sys.stderr)
+    print("\n".join(table(rows)))
+    if args.record:
+        if files is None:
+            parser.error("--record needs a fresh lint (no --reuse): it records the file and crash counts")
+        corpus.record("lint:precision", summary_markdown(files, len(crashes), findings, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
