@@ -44,6 +44,20 @@ MARKER_START = re.compile(r"#\s*\[(?:ok:\s*)?[a-z0-9-]+\]")
 MARKER = re.compile(r"\[(ok:\s*)?([a-z0-9][a-z0-9-]*)\]\s*([^\[]*)")
 
 
+# How the labeled code was chosen, kept with the figures (update when the set changes).
+HOW_FOUND = """\
+How the set was built: the sources are application code (books, courses, tutorials,
+model repositories) from the corpus of `benchmarks/precision.py`. About half of the
+positive labels come from places that corpus run had already flagged (the sampled
+findings pointed at them), the rest from reading the code around them and from searching
+the corpus for the patterns themselves (`Conv2D` then `BatchNormalization`, `trainable`
+after `compile`, a `BatchNormalization` after `Flatten`, an axis chosen by
+`image_data_format()`): recall on this set is an upper estimate. No public application
+code in the corpus had a softmax output with `from_logits=True`, the same activation
+twice, or a Dense on an unflattened feature map, so those rules have clean labels only.
+"""
+
+
 @dataclasses.dataclass(frozen=True)
 class Label:
     path: str  # relative to the labels directory
@@ -199,6 +213,7 @@ def summary_markdown(labels: list[Label], rows: dict, crashes: list[str]) -> str
         "",
         *table(rows),
     ]
+    lines += ["", HOW_FOUND.strip()]
     if pending:
         lines += [
             "",

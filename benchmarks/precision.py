@@ -26,6 +26,12 @@ verdict. Verdicts live in ``benchmarks/precision_verdicts.tsv``, keyed by
 
 Precision is true / judged, counting ``pointless`` as wrong.
 
+To rebuild the corpus: take each repository below at its commit, write its ``.py`` and
+``.ipynb`` files (and licence) into ``CORPUS/owner+name/`` (``git archive <commit>``, or
+file by file where a snapshot lacks large blobs), unpack the ``examples/`` folder of the
+keras 2.3.1 source distribution (``pip download --no-deps --no-binary :all: keras==2.3.1``)
+into ``CORPUS/keras-team+keras-2.3.1-examples/``, then run ``--prepare``.
+
 The corpus (repository, commit, licence), fetched on 2026-12-04, one folder each
 (``owner+name``); the licences matter only for what is quoted in reviews, as nothing
 of the corpus is committed:
