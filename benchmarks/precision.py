@@ -24,7 +24,11 @@ verdict. Verdicts live in ``benchmarks/precision_verdicts.tsv``, keyed by
   that matters (a model linear on purpose, a base never trained);
 - ``false``: the message is wrong about the code.
 
-Precision is true / judged, counting ``pointless`` as wrong.
+Precision is true / judged, counting ``pointless`` as wrong. After an engine change, lint
+again, list the sampled findings without a verdict (``--only-unjudged``: path, line,
+symbol, message), read each in its source and append a row ``path<TAB>line<TAB>symbol
+<TAB>verdict<TAB>reason`` to the verdict file; verdicts of findings that are gone stay
+in the file and no longer count.
 
 To rebuild the corpus: take each repository below at its commit, write its ``.py`` and
 ``.ipynb`` files (and licence) into ``CORPUS/owner+name/`` (``git archive <commit>``, or
