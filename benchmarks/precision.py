@@ -68,6 +68,7 @@ of the corpus is committed:
 - keras-rl/keras-rl 216c3145f3dc4d17877be26ca2185ce7db462bad (MIT)
 - keras-team/keras 2.3.1 examples/ (from the keras-2.3.1 source distribution on PyPI) (MIT)
 - keras-team/keras-contrib 3fc5ef709e061416f4bc8a92ca3750c824b5d2b0 (MIT)
+- lexfridman/mit-deep-learning c5cc240d3482889109c954eeac786522843b0b3a (MIT)
 - mrdbourke/tensorflow-deep-learning bd065b806249f7b1155e5b1fabd130c5cfc9d184 (MIT)
 - nfmcclure/tensorflow_cookbook d998edfe7df11177df2ea17814be7bd6193788c9 (MIT)
 - osh/KerasGAN 017014734eb4cabaf022b0488ea6d8a0ab297082 (no licence file)
@@ -84,6 +85,7 @@ of the corpus is committed:
 - titu1994/Keras-ResNeXt d63d15fad5f4db6351870aca04829e0cd7f822d3 (MIT)
 - titu1994/MobileNetworks 8d9a44b2954cef2b8b63b7c87b7c3cafc6fd1e5c (Apache-2.0)
 - titu1994/keras-squeeze-excite-network fc5345bc3bf07087b85bd5c37fe832eb29605905 (MIT)
+- trekhleb/machine-learning-experiments 307992fe7d8e42decc53b821e815a16fcd3bf15a (MIT)
 - zhixuhao/unet b45af4d458437d8281cc218a07fd4380818ece4a (MIT)
 """
 
