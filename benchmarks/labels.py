@@ -17,9 +17,9 @@ of a file was judged for every rule that has a label in the set, so a finding on
 line without a positive label for its rule counts as a false positive, whether or
 not the line has a clean label.
 
-Per rule: true positives (a finding on a positive label), false negatives (a positive
-label without a finding), false positives; precision TP / (TP + FP), recall
-TP / (TP + FN). Overall recall counts the rules keraslint has and enables by default.
+Rules that are off by default count only where the set has labels for them. Per rule:
+true positives (a finding on a positive label), false negatives (a positive label
+without a finding), false positives; precision TP / (TP + FP), recall TP / (TP + FN). Overall recall counts the rules keraslint has and enables by default.
 Labels for rules this keraslint does not have yet are counted and listed apart.
 """
 
@@ -131,7 +131,8 @@ def score(labels: list[Label], findings: set[tuple[str, int, str]]) -> dict:
     known = set(corpus.keraslint_symbols())
     positive = {(l.path, l.line, l.symbol) for l in labels if l.flagged}
     rows = {}
-    for symbol in sorted({l.symbol for l in labels} | {f[2] for f in findings}):
+    # Rules off by default (heuristics) count only where the set labels them.
+    for symbol in sorted({l.symbol for l in labels} | set(default_symbols())):
         mine = {f for f in findings if f[2] == symbol}
         wanted = {p for p in positive if p[2] == symbol}
         clean = [l for l in labels if l.symbol == symbol and not l.flagged]
