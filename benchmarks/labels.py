@@ -20,7 +20,8 @@ not the line has a clean label.
 Rules that are off by default count only where the set has labels for them. Per rule:
 true positives (a finding on a positive label), false negatives (a positive label
 without a finding), false positives; precision TP / (TP + FP), recall TP / (TP + FN).
-Overall recall counts the rules keraslint has and enables by default. Labels for rules this keraslint does not have yet are counted and listed apart.
+Overall recall counts the rules keraslint has and enables by default. Labels for rules
+this keraslint does not have yet are counted and listed apart.
 """
 
 from __future__ import annotations
