@@ -142,9 +142,10 @@ the false positives and pointless findings fall into these classes (path: line).
   at the call site (Hands-On-Computer-Vision Chapter04 ch4_nb1:149, `use_relu=True` there); a
   path whose condition contradicts itself (bonlime/keras-deeplab-v3-plus model-checkpoint.py:85,
   `not depth_activation` and `depth_activation`); depthwise then pointwise convolution, a
-  separable convolution on purpose (bonlime test-checkpoint.ipynb:255). Pointless (12):
+  separable convolution on purpose (bonlime test-checkpoint.ipynb:255). Pointless (13):
   guide demos, notebooks linear on purpose to teach activations, and standard factorizations
-  (FCN score layer then learnt upsampling; decoder Dense, Reshape, Conv2DTranspose).
+  (FCN score layer then learnt upsampling; a decoder's or GAN generator's projection Dense,
+  Reshape, then a convolution, which one layer could replace only as a far larger Dense).
 - keras-bias-before-batchnorm: the BatchNormalization that cancels the bias is in the next
   loop iteration and the last iteration (1 filter, sigmoid) needs the bias
   (Advanced-Deep-Learning-with-Keras cgan-mnist-4.3.1.py:76); Keras 1

@@ -17,7 +17,7 @@ def ordered(shape):
 def make_generator():
     g = Sequential()
     penalty = lambda: L1L2(l1=1e-7, l2=1e-7)
-    g.add(Dense(256 * 4 * 4, input_dim=100, kernel_regularizer=penalty()))  # [keras-bias-before-batchnorm] the BatchNormalization right after subtracts it; [keras-stacked-linear-layers] no activation before the first Conv2D (only BatchNormalization and Reshape)
+    g.add(Dense(256 * 4 * 4, input_dim=100, kernel_regularizer=penalty()))  # [keras-bias-before-batchnorm] the BatchNormalization right after subtracts it; [ok: keras-stacked-linear-layers] the projection before the first Conv2D is a factorization: one merged layer would be a far larger Dense
     g.add(BatchNormalization())
     g.add(Reshape(ordered((256, 4, 4))))
     g.add(Conv2D(128, (5, 5), padding="same", kernel_regularizer=penalty()))  # [ok: keras-bias-before-batchnorm] the next BatchNormalization normalizes rows, not channels
