@@ -161,6 +161,16 @@ the false positives and pointless findings fall into these classes (path: line).
 - Pointless elsewhere: test code (tensorflow_hub feature_column_v2_test.py, keras-contrib
   tensorboard_test.py) and a two-unit softmax with binary cross-entropy, which equals the
   categorical loss (Generative-Adversarial-Networks-Projects Chapter08/run.py:220).
+
+Findings the rule-set v2 engine adds (judged ahead of its merge): keras-loss-activation-mismatch
+is pointless on keras-contrib's dead_relu_detector_test.py (4) and on a notebook that tries a
+ReLU output on purpose; keras-batchnorm-wrong-axis is false on the input normalization of a
+one-channel spectrogram (deep-learning-models music_tagger_crnn.py:95). Of the off-by-default
+heuristics, keras-dense-widening flags decoders and GAN generators (which widen by design) and
+the output layer of models whose problem is a 4-unit hidden layer; keras-filters-decreasing and
+keras-kernel-size-growing flag output convolutions (1-filter score maps, 7x7 or 9x9 image
+outputs, a 7x7 valid conv that is the classifier) and the DCGAN 4x4 stride-2 convention;
+keras-dropout-before-pooling is false before AveragePooling2D, which keeps every value.
 """
 
 
