@@ -1,0 +1,416 @@
+"""Per-rule precision of keraslint on public Keras application code, judged by hand.
+
+    python benchmarks/precision.py CORPUS --prepare          # notebooks -> .py, once
+    python benchmarks/precision.py CORPUS [--jobs 2]         # lint, sample, score
+    python benchmarks/precision.py CORPUS --reuse            # score the last lint again
+    python benchmarks/precision.py CORPUS --only-unjudged    # list the sampled findings still to judge
+    python benchmarks/precision.py CORPUS --record           # write the "lint:precision" section
+
+CORPUS is a git-ignored directory holding one folder per public repository
+(``owner+name``), each the ``git archive`` of the commit listed below; nothing of
+it is committed. ``--prepare`` turns every notebook's code cells into
+``<notebook>_ipynb.py`` beside it (shell ``!`` and ``%`` magic lines dropped, a
+cell that is not Python 3 replaced by a comment) so that pylint can read it.
+
+Every finding (path relative to CORPUS, line, symbol, message) is written to
+``--findings``. Per rule, a sample of ``--per-rule`` findings (all where fewer) is
+drawn by a seeded hash of (path, line, symbol), so a later run over a changed
+engine keeps every old finding's place in the order and only new findings need a
+verdict. Verdicts live in ``benchmarks/precision_verdicts.tsv``, keyed by
+(path, line, symbol), one of:
+
+- ``true``: the code does what the message says, and acting on it helps;
+- ``pointless``: what the message says is so, but acting on it changes nothing
+  that matters (a model linear on purpose, a base never trained);
+- ``false``: the message is wrong about the code.
+
+Precision is true / judged, counting ``pointless`` as wrong. After an engine change, lint
+again, list the sampled findings without a verdict (``--only-unjudged``: path, line,
+symbol, message), read each in its source and append a row ``path<TAB>line<TAB>symbol
+<TAB>verdict<TAB>reason`` to the verdict file; verdicts of findings that are gone stay
+in the file and no longer count.
+
+To rebuild the corpus: take each repository below at its commit, write its ``.py`` and
+``.ipynb`` files (and licence) into ``CORPUS/owner+name/`` (``git archive <commit>``, or
+file by file where a snapshot lacks large blobs), unpack the ``examples/`` folder of the
+keras 2.3.1 source distribution (``pip download --no-deps --no-binary :all: keras==2.3.1``)
+into ``CORPUS/keras-team+keras-2.3.1-examples/``, then run ``--prepare``.
+
+The corpus (repository, commit, licence), fetched on 2026-12-04, one folder each
+(``owner+name``); the licences matter only for what is quoted in reviews, as nothing
+of the corpus is committed:
+
+- Hvass-Labs/TensorFlow-Tutorials d5f33973570fe6ef9c78c8a38c7449a932c81010 (MIT)
+- PacktPublishing/Advanced-Deep-Learning-with-Keras b065726ee733d32c6bd618fc7643c9fc51767c75 (MIT)
+- PacktPublishing/Deep-Learning-with-Keras 157230ac35c19e97229607362a1dddf90ff3138f (MIT)
+- PacktPublishing/Deep-Learning-with-TensorFlow-2-and-Keras e23d2b4a4292386b70977473805acb2f93ef16ca (MIT)
+- PacktPublishing/Generative-Adversarial-Networks-Projects 317e7682acfeb5563f70c020a09b1b2e4c6595bb (MIT)
+- PacktPublishing/Hands-On-Computer-Vision-with-TensorFlow-2 9a73003eff274f288d59dfb1532a5a48655bfaa3 (MIT)
+- PacktPublishing/Hands-On-Generative-Adversarial-Networks-with-Keras 7fb3251ccd34ce76ad07d6667732eb183aebb333 (MIT)
+- PacktPublishing/Hands-On-Transfer-Learning-with-Python bb63ec55cb299618cb84a194a41f4787917b22fc (MIT)
+- PacktPublishing/Keras-Deep-Learning-Cookbook 061e0c3911918f399c1a4221a75be4083321b37d (MIT)
+- PacktPublishing/Mastering-Computer-Vision-with-TensorFlow-2.0 459fdc9ec024faa52618a470e5615be5187747e0 (MIT)
+- PacktPublishing/Python-Deep-Learning-Second-Edition a44db1a21d101009dd610ad3adafba475a648f0e (MIT)
+- aamini/introtodeeplearning fd8023c7804bd352fc7212ac3aa587bd90912653 (MIT)
+- ageron/handson-ml2 1e2115277b50f6c584cd668fa30e3af309a5b136 (Apache-2.0)
+- ageron/handson-ml3 e3f3f9e66d58cfa1d068a498433063a1d3fba9ef (Apache-2.0)
+- aymericdamien/TensorFlow-Examples 6dcbe14649163814e72a22a999f20c5e247ce988 (MIT)
+- bonlime/keras-deeplab-v3-plus 69a547c55972e8a4295b133ef35e621f19a225d7 (MIT)
+- bstriner/keras-adversarial 6651cfad771f72521c78a5cc3a23a2313efeaa88 (MIT-style)
+- davidADSP/GDL_code 2a7b8c92ea07ddd796d7a895b171dbc5fcc2c7cd (GPL-3.0)
+- divamgupta/image-segmentation-keras 1b2ba53ae49387c2d1abbd9a2f4a9a45eea6912f (MIT)
+- dragen1860/TensorFlow-2.x-Tutorials 9861a308283d17693d497fdfaab20b92c0b26d08 (no licence file)
+- experiencor/keras-yolo3 768c524f277adbfd26c2f44d73cb1826bbaf2d10 (MIT)
+- fchollet/deep-learning-models ccd0eb24996b4cbff4231b90cd44b057c0b20f14 (MIT)
+- fchollet/deep-learning-with-python-notebooks dea84a4e12cc3bb3cb61ce952a0168bca113d315 (MIT)
+- jacobgil/keras-dcgan 060363909ad375545f25296b39253e019c3c5a55 (no licence file)
+- jeffheaton/t81_558_deep_learning e674d07b85289b0cfb4cc57ff213228fd2ae4dc4 (Apache-2.0)
+- keras-rl/keras-rl 216c3145f3dc4d17877be26ca2185ce7db462bad (MIT)
+- keras-team/keras 2.3.1 examples/ (from the keras-2.3.1 source distribution on PyPI) (MIT)
+- keras-team/keras-contrib 3fc5ef709e061416f4bc8a92ca3750c824b5d2b0 (MIT)
+- lexfridman/mit-deep-learning c5cc240d3482889109c954eeac786522843b0b3a (MIT)
+- mrdbourke/tensorflow-deep-learning bd065b806249f7b1155e5b1fabd130c5cfc9d184 (MIT)
+- nfmcclure/tensorflow_cookbook d998edfe7df11177df2ea17814be7bd6193788c9 (MIT)
+- osh/KerasGAN 017014734eb4cabaf022b0488ea6d8a0ab297082 (no licence file)
+- philipperemy/keras-tcn 7576256b8b2a138b88ae2483b8616681686e424f (MIT)
+- qqwweee/keras-yolo3 e6598d13c703029b2686bc2eb8d5c09badf42992 (MIT)
+- qubvel/segmentation_models 5d24bbfb28af6134e25e2c0b79e7727f6c0491d0 (MIT)
+- raghakot/keras-resnet 5e9bcca7e467f7baf3459d809ef16bb75e53f115 (MIT-style)
+- rasbt/python-machine-learning-book-3rd-edition bf62496f44a92a21d23250d5ed13d2d2e617e0e2 (MIT)
+- tdeboissiere/DeepLearningImplementations 5c4094880fc6992cca2d6e336463b2525026f6e2 (MIT)
+- tensorflow/docs 7c3650212740204359d4ceae481abc79345541be (Apache-2.0)
+- tensorflow/examples 608f7db8c511e3dcc420afc564496e4516ceb800 (Apache-2.0)
+- tensorflow/hub 26c94f67716f457efaa70c63b4d1b561a08be9f1 (Apache-2.0)
+- titu1994/DenseNet 60b18584caf697fc0f78257c08509a0f020098ff (MIT)
+- titu1994/Keras-ResNeXt d63d15fad5f4db6351870aca04829e0cd7f822d3 (MIT)
+- titu1994/MobileNetworks 8d9a44b2954cef2b8b63b7c87b7c3cafc6fd1e5c (Apache-2.0)
+- titu1994/keras-squeeze-excite-network fc5345bc3bf07087b85bd5c37fe832eb29605905 (MIT)
+- trekhleb/machine-learning-experiments 307992fe7d8e42decc53b821e815a16fcd3bf15a (MIT)
+- zhixuhao/unet b45af4d458437d8281cc218a07fd4380818ece4a (MIT)
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import collections
+import csv
+import hashlib
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import corpus  # noqa: E402  pylint: disable=wrong-import-position
+
+VERDICTS = os.path.join(HERE, "precision_verdicts.tsv")
+VERDICT_KINDS = ("true", "pointless", "false")
+VERDICT_FIELDS = ("path", "line", "symbol", "verdict", "reason")
+SEED = "keraslint-precision-1"
+
+# What the review of the sample found, kept with the figures (update after judging a new run).
+REVIEW = """\
+Review of the sample on the engine of 2026-12-04 (before the issue #10 engine work):
+the false positives and pointless findings fall into these classes (path: line).
+
+- keras-trainable-after-compile, the GAN toggle idiom (`D.trainable = True` before each
+  `D.train_on_batch`, `False` before the combined model's step; each training call keeps
+  the state of its first call, so the code works): Hands-On-Generative-Adversarial-Networks-with-Keras
+  Chapter03/dcgan_cifar10_train.py:176, 199, 214; Generative-Adversarial-Networks-Projects
+  Chapter02/run.py:173, 214, 225 and Chapter04/run.py:93, 346, 359; Deep-Learning-with-Keras
+  Chapter04/dcgan.py:111, 114; jacobgil/keras-dcgan dcgan.py:109, 111. A `make_trainable(net, True)`
+  helper before the discriminator's first fit (osh/KerasGAN MNIST_CNN_GAN.ipynb:37) is told it
+  "stops learning". The classic idiom (11 findings) is right.
+- keras-frozen-base-training-mode, what is called a base: GAN discriminators frozen to build
+  the combined model (13: Generative-Adversarial-Networks-Projects Chapter02/run.py:177,
+  Chapter03/run.py:340, Chapter06/stage1.py:264, stage2.py:277, Chapter07/run.py:256, 257,
+  Chapter08/run.py:256; Advanced-Deep-Learning-with-Keras cgan-mnist-4.3.1.py:326,
+  cyclegan-7.1.1.py:427, 433, stackedgan-mnist-6.2.1.py:511; Hands-On-GAN Chapter03:178) and
+  a WGAN generator (keras-contrib examples/improved_wgan.py:229, 253); eager calls on a batch
+  outside any model (tensorflow/docs saved_model.ipynb:48, transfer_learning.ipynb:123,
+  r1 load_data/images.ipynb:208; Deep-Learning-with-TensorFlow-2-and-Keras Chapter 5
+  horse_and_humans_transfer_learning.ipynb:86); bases without BatchNormalization: VGG16/VGG19
+  (tensorflow/docs style_transfer.ipynb:164; Hands-On-Transfer-Learning Chapter05:163;
+  Generative-Adversarial-Networks-Projects Chapter05/run.py:160; deep-learning-with-python
+  second_edition chapter08:351), a RoBERTa backbone (LayerNormalization only, chapter15:542)
+  and a keras-hub tokenizer (chapter15:477). Pointless: bases frozen and never unfrozen
+  (tensorflow/docs estimator.ipynb:68, r1 images.ipynb:212, chapter08_image-classification:397).
+- keras-stacked-linear-layers: the first layer's output also feeds a residual sum
+  (handson-ml2 15_processing_sequences:585, WaveNet; Hands-On-GAN Chapter09/models.py:39;
+  Generative-Adversarial-Networks-Projects Chapter06/stage2.py:232); a helper flag not bound
+  at the call site (Hands-On-Computer-Vision Chapter04 ch4_nb1:149, `use_relu=True` there); a
+  path whose condition contradicts itself (bonlime/keras-deeplab-v3-plus model-checkpoint.py:85,
+  `not depth_activation` and `depth_activation`); depthwise then pointwise convolution, a
+  separable convolution on purpose (bonlime test-checkpoint.ipynb:255). Pointless (13):
+  guide demos, notebooks linear on purpose to teach activations, and standard factorizations
+  (FCN score layer then learnt upsampling; a decoder's or GAN generator's projection Dense,
+  Reshape, then a convolution, which one layer could replace only as a far larger Dense).
+- keras-bias-before-batchnorm: the BatchNormalization that cancels the bias is in the next
+  loop iteration and the last iteration (1 filter, sigmoid) needs the bias
+  (Advanced-Deep-Learning-with-Keras cgan-mnist-4.3.1.py:76); Keras 1
+  `BatchNormalization(mode=1)` normalizes each sample over its features and cancels nothing
+  (bstriner/keras-adversarial example_bigan_unrolled.py:46).
+- keras-batchnorm-on-raw-input: BatchNormalization inside subclassed blocks whose input is a
+  feature map (tensorflow/examples models/densenet/densenet.py:142, 183; dragen1860 08-ResNet
+  main.py:51, 57). Pointless: the BN-ReLU-Conv order of DenseNet-style stacks on images
+  already scaled to [0, 1] (Advanced-Deep-Learning-with-Keras densenet-cifar10-2.4.1.py:102,
+  classifier-autoencoder-mnist-3.3.1.py:50).
+- keras-dense-on-unflattened: SRGAN's patch-wise discriminator, trained against labels of
+  shape (batch, 16, 16, 1) (Generative-Adversarial-Networks-Projects Chapter05/run.py:137).
+- Pointless elsewhere: test code (tensorflow_hub feature_column_v2_test.py, keras-contrib
+  tensorboard_test.py) and a two-unit softmax with binary cross-entropy, which equals the
+  categorical loss (Generative-Adversarial-Networks-Projects Chapter08/run.py:220).
+
+Findings the rule-set v2 engine adds (judged ahead of its merge): keras-loss-activation-mismatch
+is pointless on keras-contrib's dead_relu_detector_test.py (4) and on a notebook that tries a
+ReLU output on purpose; keras-batchnorm-wrong-axis is false on the input normalization of a
+one-channel spectrogram (deep-learning-models music_tagger_crnn.py:95). Of the off-by-default
+heuristics, keras-dense-widening flags decoders and GAN generators (which widen by design) and
+the output layer of models whose problem is a 4-unit hidden layer; keras-filters-decreasing and
+keras-kernel-size-growing flag output convolutions (1-filter score maps, 7x7 or 9x9 image
+outputs, a 7x7 valid conv that is the classifier) and the DCGAN 4x4 stride-2 convention;
+keras-dropout-before-pooling is false before AveragePooling2D, which keeps every value.
+"""
+
+
+# --- preparing the corpus -------------------------------------------------------------
+
+
+def _strip_leading_indent(lines: list[str]) -> str:
+    """A cell whose first line is indented runs in IPython, which removes that indentation
+    from every line that has it; do the same."""
+    first = next((line for line in lines if line.strip()), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    if not indent:
+        return "\n".join(lines)
+    return "\n".join(line[len(indent):] if line.startswith(indent) else line for line in lines)
+
+
+def notebook_source(notebook: dict) -> str:
+    """The code cells of a notebook as one Python 3 module, each after an ``# In[n]`` line."""
+    parts = []
+    for number, cell in enumerate(c for c in notebook.get("cells", []) if c.get("cell_type") == "code"):
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if source.lstrip().startswith("%%"):
+            parts.append(f"# In[{number}]: cell magic, dropped\n")
+            continue
+        lines = [
+            "pass  # shell or magic line dropped" if line.lstrip().startswith(("!", "%")) else line
+            for line in source.splitlines()
+        ]
+        text = _strip_leading_indent(lines)
+        try:
+            ast.parse(text)
+        except SyntaxError:
+            parts.append(f"# In[{number}]: not Python 3, dropped\n")
+            continue
+        parts.append(f"# In[{number}]:\n{text}\n")
+    return "\n".join(parts)
+
+
+def prepare(root: str) -> int:
+    """Writes ``<notebook>_ipynb.py`` beside every notebook under ``root``; returns how many."""
+    count = 0
+    for dirpath, _, filenames in os.walk(root):
+        for name in sorted(filenames):
+            if not name.endswith(".ipynb"):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    notebook = json.load(handle)
+            except (ValueError, UnicodeDecodeError):
+                continue
+            with open(path[: -len(".ipynb")] + "_ipynb.py", "w", encoding="utf-8") as handle:
+                handle.write(notebook_source(notebook))
+            count += 1
+    return count
+
+
+def keras_files(root: str) -> list[str]:
+    """The .py files under ``root`` that mention keras (the others cannot give a finding)."""
+    found = []
+    for path in corpus.python_files([root]):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                if "keras" in handle.read():
+                    found.append(path)
+        except OSError:
+            continue
+    return found
+
+
+# --- findings, sample and verdicts ----------------------------------------------------
+
+Finding = collections.namedtuple("Finding", "path line symbol message")
+
+
+def run_lint(root: str, jobs: int) -> tuple[list[Finding], list[str], list[str], int]:
+    """(findings, crashes, files pylint cannot parse (Python 2 sources), number of files linted)."""
+    files = keras_files(root)
+    result = corpus.lint(files, jobs=jobs)
+    unparsable = [c for c in result["crashes"] if ": syntax-error: " in c]
+    crashes = [c for c in result["crashes"] if c not in unparsable]
+    findings = sorted(
+        {
+            Finding(os.path.relpath(m.abspath or m.path, root), m.line, m.symbol, m.msg.replace("\t", " "))
+            for m in result["messages"]
+        }
+    )
+    return findings, crashes, unparsable, len(files)
+
+
+def write_findings(path: str, findings: list[Finding]) -> None:
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerows(findings)
+
+
+def read_findings(path: str) -> list[Finding]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [Finding(p, int(line), s, m) for p, line, s, m in csv.reader(handle, delimiter="\t")]
+
+
+def read_verdicts(path: str = VERDICTS) -> dict[tuple, dict]:
+    """(path, line, symbol) -> {"verdict", "reason"}; a malformed row is an error."""
+    if not os.path.exists(path):
+        return {}
+    verdicts = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle, delimiter="\t"), 1):
+            if not row or row[0].startswith("#") or row == list(VERDICT_FIELDS):
+                continue
+            if len(row) != len(VERDICT_FIELDS) or row[3] not in VERDICT_KINDS or not row[4].strip():
+                raise ValueError(f"{path}:{number}: want path, line, symbol, {'|'.join(VERDICT_KINDS)}, reason")
+            verdicts[(row[0], int(row[1]), row[2])] = {"verdict": row[3], "reason": row[4]}
+    return verdicts
+
+
+def sample_rank(finding: Finding) -> str:
+    return hashlib.sha256(f"{SEED}|{finding.path}|{finding.line}|{finding.symbol}".encode()).hexdigest()
+
+
+def sample(findings: list[Finding], per_rule: int) -> dict[str, list[Finding]]:
+    """Per rule, the ``per_rule`` findings first in the seeded hash order (all where fewer)."""
+    by_rule = collections.defaultdict(list)
+    for finding in findings:
+        by_rule[finding.symbol].append(finding)
+    return {symbol: sorted(items, key=sample_rank)[:per_rule] for symbol, items in by_rule.items()}
+
+
+def score(findings: list[Finding], sampled: dict, verdicts: dict) -> list[dict]:
+    counts = collections.Counter(f.symbol for f in findings)
+    rows = []
+    for symbol in corpus.keraslint_symbols():
+        kinds = collections.Counter(
+            verdicts[key]["verdict"]
+            for key in ((f.path, f.line, f.symbol) for f in sampled.get(symbol, []))
+            if key in verdicts
+        )
+        judged = sum(kinds.values())
+        rows.append(
+            {
+                "symbol": symbol,
+                "findings": counts.get(symbol, 0),
+                "sampled": len(sampled.get(symbol, [])),
+                "judged": judged,
+                **{kind: kinds.get(kind, 0) for kind in VERDICT_KINDS},
+                "precision": kinds.get("true", 0) / judged if judged else None,
+            }
+        )
+    return rows
+
+
+def table(rows: list[dict]) -> list[str]:
+    lines = [
+        "| rule | findings | sampled | judged | true, useful | true, pointless | false | precision |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        precision = "-" if row["precision"] is None else f"{row['precision']:.2f}"
+        lines.append(
+            f"| {row['symbol']} | {row['findings']} | {row['sampled']} | {row['judged']} | {row['true']} "
+            f"| {row['pointless']} | {row['false']} | {precision} |"
+        )
+    return lines
+
+
+def summary_markdown(run: dict, findings: list[Finding], rows: list[dict]) -> str:
+    repos = sorted({f.path.split(os.sep)[0] for f in findings})
+    judged = sum(r["judged"] for r in rows)
+    right = sum(r["true"] for r in rows)
+    lines = [
+        "Written by `benchmarks/precision.py --record`: keraslint over public Keras application "
+        "code (tutorials, courses, books, notebooks, examples and model repositories; the "
+        "repositories and commits are listed in the script), fetched into a git-ignored folder. "
+        "Per rule, a seeded sample of up to 30 findings, each read in its source and judged in "
+        "`benchmarks/precision_verdicts.tsv`: true and useful, true but pointless, or false. "
+        "Precision counts only true and useful as right.",
+        "",
+        f"- repositories: {run['repositories']}; files linted (.py files and notebooks' code cells that "
+        f"mention keras): {run['files']}",
+        f"- crashes: {len(run['crashes'])} (and {len(run['unparsable'])} Python 2 files pylint cannot parse)",
+        f"- findings: {len(findings)}, in {len(repos)} repositories",
+        f"- judged: {judged}, precision over all judged: {right / judged:.2f}" if judged else "- judged: 0",
+        "",
+        *table(rows),
+    ]
+    if REVIEW.strip():
+        lines += ["", REVIEW.strip()]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
+    parser.add_argument("corpus", help="directory with one folder per repository")
+    parser.add_argument("--prepare", action="store_true", help="convert notebooks to .py and stop")
+    parser.add_argument("--findings", default=".scratch/precision-findings.tsv")
+    parser.add_argument("--verdicts", default=VERDICTS)
+    parser.add_argument("--reuse", action="store_true", help="read --findings (and its .json) instead of linting again")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--per-rule", type=int, default=30)
+    parser.add_argument("--only-unjudged", action="store_true", help="list the sampled findings without a verdict")
+    parser.add_argument("--record", action="store_true", help='write the "lint:precision" section of BENCHMARKS.md')
+    args = parser.parse_args(argv)
+    root = os.path.abspath(args.corpus)
+
+    if args.prepare:
+        print(f"notebooks converted: {prepare(root)}")
+        return 0
+    if args.reuse:
+        findings = read_findings(args.findings)
+        with open(args.findings + ".json", encoding="utf-8") as handle:
+            run = json.load(handle)
+    else:
+        findings, crashes, unparsable, files = run_lint(root, args.jobs)
+        run = {"files": files, "crashes": crashes, "unparsable": unparsable, "repositories": len(os.listdir(root))}
+        write_findings(args.findings, findings)
+        with open(args.findings + ".json", "w", encoding="utf-8") as handle:
+            json.dump(run, handle, indent=1)
+    verdicts = read_verdicts(args.verdicts)
+    sampled = sample(findings, args.per_rule)
+
+    if args.only_unjudged:
+        for symbol in sorted(sampled):
+            for f in sampled[symbol]:
+                if (f.path, f.line, f.symbol) not in verdicts:
+                    print(f"{f.path}\t{f.line}\t{f.symbol}\t{f.message}")
+        return 0
+
+    rows = score(findings, sampled, verdicts)
+    print(f"files: {run['files']}  crashes: {len(run['crashes'])}  unparsable: {len(run['unparsable'])}  "
+          f"findings: {len(findings)}")
+    for crash in run["crashes"]:
+        print(f"CRASH: {crash}", file=sys.stderr)
+    print("\n".join(table(rows)))
+    if args.record:
+        markdown = summary_markdown(run, findings, rows)
+        corpus.record("lint:precision", markdown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
