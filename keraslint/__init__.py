@@ -17,6 +17,10 @@ def register(linter) -> None:
 
 def load_configuration(linter) -> None:
     """Pylint calls this once the configuration files and the command line are read."""
+    if linter.config.keraslint_only or linter.config.keraslint_skip_frameworks:
+        from keraslint.framework_sources import skip_framework_sources  # pylint: disable=import-outside-toplevel
+
+        skip_framework_sources()
     if linter.config.keraslint_only:
         from keraslint.checker import keep_only_keraslint_messages  # pylint: disable=import-outside-toplevel
 
