@@ -110,10 +110,12 @@ def _set_argument(call: cst.Call, edit: Edit) -> cst.Call:
         equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
     )
     if args:
-        # After the last argument, on its line: its comma (and a comment after it) moves to the new one.
+        # After the last argument, on its line: what followed it (comma, comment, line break) now follows the new one.
         last = args[-1]
-        new = new.with_changes(comma=last.comma)
-        args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+        new = new.with_changes(comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
+        args[-1] = last.with_changes(
+            comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")), whitespace_after_arg=cst.SimpleWhitespace("")
+        )
     return call.with_changes(args=[*args, new])
 
 
