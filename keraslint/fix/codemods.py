@@ -54,13 +54,21 @@ class _Rewriter(cst.CSTTransformer):
     # Removal ---------------------------------------------------------------------------
     def _without_removed(self, original_node, updated_node):
         kept = []
+        closing = getattr(updated_node, "rbracket", None)
         for old, new in zip(original_node.elements, updated_node.elements):
-            if self._edits_at(old.value, "remove_element"):
-                if kept and new is updated_node.elements[-1]:
-                    kept[-1] = kept[-1].with_changes(comma=new.comma)  # keep the list's trailing-comma style
-                continue
-            kept.append(new)
-        return updated_node.with_changes(elements=kept)
+            if not self._edits_at(old.value, "remove_element"):
+                kept.append(new)
+            elif kept and new is updated_node.elements[-1]:
+                # The new last element takes the removed one's comma (the trailing-comma style);
+                # the comment after the previous element stays with it, the removed one's goes.
+                comment = _comment_line(kept[-1].comma)
+                kept[-1] = kept[-1].with_changes(comma=new.comma)
+                if comment is not None and closing is not None and _comment_line(closing) is not None:
+                    closing = closing.with_changes(whitespace_before=closing.whitespace_before.with_changes(first_line=comment))
+        changes = {"elements": kept}
+        if closing is not None:
+            changes["rbracket"] = closing
+        return updated_node.with_changes(**changes)
 
     def leave_List(self, original_node: cst.List, updated_node: cst.List) -> cst.BaseExpression:
         return self._without_removed(original_node, updated_node)
@@ -92,6 +100,12 @@ class _Rewriter(cst.CSTTransformer):
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
         return updated_node.with_changes(body=self._statements(original_node.body, updated_node.body))
+
+
+def _comment_line(token) -> cst.TrailingWhitespace | None:
+    """The end of the line after a comma or before a closing bracket, when a line break follows it there."""
+    whitespace = getattr(token, "whitespace_after", None) if isinstance(token, cst.Comma) else getattr(token, "whitespace_before", None)
+    return whitespace.first_line if isinstance(whitespace, cst.ParenthesizedWhitespace) else None
 
 
 def _set_argument(call: cst.Call, edit: Edit) -> cst.Call:

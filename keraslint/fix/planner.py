@@ -18,6 +18,7 @@ from astroid import nodes
 
 from keraslint.engine.builder import ModuleAnalysis, analyse
 from keraslint.engine.graph import Apply, Condition, Graph
+from keraslint.engine.signatures import is_keras1_call
 from keraslint.keras_facts import COMMUTES_WITH_CHANNEL_SHIFT
 from keraslint.rules import RULES_BY_SYMBOL
 from keraslint.rules.base import Finding, compiled_outputs, normalized_axis, normalizes_channels, weighted_layers
@@ -183,7 +184,11 @@ def _plan_bias(analysis, findings) -> list[Edit]:
         raise
     if not isinstance(node, nodes.Call):
         raise NotFixable("the layer is not built by a call keraslint can rewrite")
-    return [Edit("keyword", node, "use_bias", "False")]
+    # A Keras 1 call (border_mode=, nb_row=, ...) names the argument `bias`.
+    kind = _layer_instances(analysis, node)[0][1].kind
+    literal_args = [a.value if isinstance(a, nodes.Const) else None for a in node.args]
+    keras1 = is_keras1_call(kind, literal_args, {k.arg: None for k in node.keywords or () if k.arg})
+    return [Edit("keyword", node, "bias" if keras1 else "use_bias", "False")]
 
 
 def _bias_cancelled(graph: Graph, apply: Apply) -> bool:

@@ -25,3 +25,10 @@ added.add(layers.Dense(1))
 
 shared = layers.ReLU()  # [not fixed: keras-redundant-activation]
 z = shared(layers.Dense(16, activation="relu")(inputs))
+
+tail = keras.Sequential(
+    [
+        keras.Input((8,)),
+        layers.Dense(16, activation="relu"),  # hidden
+    ]
+)
