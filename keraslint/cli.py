@@ -73,6 +73,8 @@ def keraslint_pylint_args(args: argparse.Namespace, paths: list[str] | None = No
 
 
 def _check(args: argparse.Namespace) -> int:
+    from pylint.reporters.text import TextReporter  # pylint: disable=import-outside-toplevel
+
     from keraslint import reporters  # pylint: disable=import-outside-toplevel
 
     pylint_args = keraslint_pylint_args(args)
@@ -88,8 +90,10 @@ def _check(args: argparse.Namespace) -> int:
     from keraslint.fix import count_fixable  # pylint: disable=import-outside-toplevel
 
     summary = summary_line(messages, files, count_fixable(messages, linter.config))
-    # Machine formats keep standard output to themselves.
-    print(summary, file=sys.stdout if args.format == "text" and not args.output else sys.stderr)
+    # After text on standard output; machine formats (github, sarif, pylint's json, ...) keep it to themselves.
+    inner = linter.reporter.inner
+    text_on_stdout = isinstance(inner, TextReporter) and inner.out is sys.stdout
+    print(summary, file=sys.stdout if text_on_stdout else sys.stderr)
     return linter.msg_status
 
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from pylint.lint import PyLinter, Run
+from pylint.reporters import CollectingReporter
 from pylint.reporters.base_reporter import BaseReporter
 
 import keraslint
@@ -296,11 +297,21 @@ class SortedReporter(BaseReporter):
         self.inner.on_close(stats, previous_stats)
 
 
+class QuietReporter(_UnbufferedReporter):
+    """Prints nothing: for runs that only want the messages (``reporter.messages`` of the run's linter)."""
+
+    def handle_message(self, msg: Message) -> None:
+        """The SortedReporter around it keeps the messages."""
+
+
 class _SortingLinter(PyLinter):
     """A PyLinter whose reporter, whichever pylint loads (``--output-format``), is sorted."""
 
     def set_reporter(self, reporter) -> None:
-        super().set_reporter(reporter if isinstance(reporter, SortedReporter) else SortedReporter(reporter))
+        # `-j N` workers collect messages for the main process, which sorts them.
+        if not isinstance(reporter, (SortedReporter, CollectingReporter)):
+            reporter = SortedReporter(reporter)
+        super().set_reporter(reporter)
 
 
 class _SortedRun(Run):

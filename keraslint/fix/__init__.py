@@ -19,8 +19,6 @@ import tempfile
 import tokenize
 from collections import defaultdict
 
-from pylint.reporters import CollectingReporter
-
 from keraslint.fix.planner import FIX_KIND, Planned, plan_module
 from keraslint.rules import RULES_BY_SYMBOL
 
@@ -87,7 +85,7 @@ def run(args: argparse.Namespace, pylint_args_for) -> int:
     """
     from keraslint import reporters  # pylint: disable=import-outside-toplevel
 
-    linter = reporters.lint(pylint_args_for(args.paths), CollectingReporter())
+    linter = reporters.lint(pylint_args_for(args.paths), reporters.QuietReporter())
     if not linter.reporter.files:
         print(f"keraslint: no Python files found under {' '.join(args.paths)}", file=sys.stderr)
         return 0
@@ -189,7 +187,7 @@ class _Session:
             if not changed:
                 return
             _forget(changed)
-            linter = reporters.lint(pylint_args_for(changed), CollectingReporter())
+            linter = reporters.lint(pylint_args_for(changed), reporters.QuietReporter())
             pending = {path: _by_path(linter.reporter.messages).get(path, []) for path in map(os.path.abspath, changed)}
 
     def current_sources(self) -> dict[str, str]:
