@@ -20,7 +20,7 @@ def load_configuration(linter) -> None:
     if linter.config.keraslint_only or linter.config.keraslint_skip_frameworks:
         from keraslint.framework_sources import skip_framework_sources  # pylint: disable=import-outside-toplevel
 
-        skip_framework_sources()
+        skip_framework_sources(linter)
     if linter.config.keraslint_only:
         from keraslint.checker import keep_only_keraslint_messages  # pylint: disable=import-outside-toplevel
 

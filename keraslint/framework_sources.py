@@ -8,7 +8,8 @@ resolves Keras names from the import statements. Denied modules are unknown to
 astroid, as if they were not installed, so keraslint finds the same either way.
 
 Pylint's own inference-based messages (``no-member``, ``not-callable``, ...) then see
-names from these packages as unknown and stay silent about them, which is why plain
+names from these packages as unknown and stay silent about them, as for modules in
+pylint's ``ignored-modules`` (where they are added, so no ``import-error``), which is why plain
 pylint runs keep the packages unless ``keraslint-skip-frameworks=y`` asks otherwise;
 ``keraslint check`` and ``keraslint-only=y`` always skip them.
 """
@@ -31,8 +32,11 @@ class _PackageDenylist(set):
         )
 
 
-def skip_framework_sources() -> None:
-    """Make astroid refuse to build the framework packages (idempotent)."""
+def skip_framework_sources(linter) -> None:
+    """Make astroid refuse to build the framework packages, and pylint take them as
+    ``ignored-modules`` (no import-error for a package astroid is told to skip). Idempotent."""
+    ignored = tuple(linter.config.ignored_modules)
+    linter.config.ignored_modules = ignored + tuple(sorted(FRAMEWORK_PACKAGES - set(ignored)))
     if not isinstance(MANAGER.module_denylist, _PackageDenylist):
         denylist = _PackageDenylist(MANAGER.module_denylist)
         # The shared "brain" holds it for every manager; MANAGER kept its own reference.
