@@ -293,6 +293,9 @@ class SortedReporter(BaseReporter):
     def display_reports(self, layout: Section) -> None:
         self.inner.display_reports(layout)
 
+    def _display(self, layout: Section) -> None:
+        """Layouts reach the wrapped reporter through display_reports."""
+
     def on_close(self, stats, previous_stats) -> None:
         self.inner.on_close(stats, previous_stats)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 import io
 import os
 import shutil
@@ -31,10 +32,11 @@ MAX_PASSES = 10
 NO_FIX = "no automatic fix for this rule: the right change depends on what the model is for"
 
 
-def _by_file(messages) -> dict[str, list]:
+def by_path(messages, symbols=RULES_BY_SYMBOL) -> dict[str, list]:
+    """The messages of ``symbols`` (keraslint's by default), by absolute file path."""
     grouped = defaultdict(list)
     for msg in messages:
-        if msg.symbol in FIX_KIND:
+        if msg.symbol in symbols:
             grouped[os.path.abspath(msg.abspath or msg.path)].append(msg)
     return grouped
 
@@ -49,7 +51,7 @@ def _module(path: str, modname: str):
 def plans_for(messages, config) -> list[Planned]:
     """A plan for every fixable-rule message, file by file, in message order."""
     plans = []
-    for path, file_messages in _by_file(messages).items():
+    for path, file_messages in by_path(messages, FIX_KIND).items():
         plans.extend(plan_module(_module(path, file_messages[0].module), path, file_messages, config))
     return plans
 
@@ -98,8 +100,8 @@ def run(args: argparse.Namespace, pylint_args_for) -> int:
 
     with tempfile.TemporaryDirectory(prefix="keraslint-fix-") as scratch:
         session = _Session(linter.config, scratch if dry else None)
-        session.fix_until_stable(_by_path(linter.reporter.messages), pylint_args_for)
-        originals, finals, left = session.originals, session.current_sources(), session.left()
+        session.fix_until_stable(by_path(linter.reporter.messages), pylint_args_for)
+        originals, finals, left = session.originals, session.current_sources(), session.left
         if args.diff:
             for real, (before, _) in originals.items():
                 sys.stdout.write(_diff(real, before, finals[real]))
@@ -130,14 +132,6 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def _by_path(messages) -> dict[str, list]:
-    grouped = defaultdict(list)
-    for msg in messages:
-        if msg.symbol in RULES_BY_SYMBOL:
-            grouped[os.path.abspath(msg.abspath or msg.path)].append(msg)
-    return grouped
-
-
 class _Session:
     """The files being fixed: their original text, where their current text lives
     (the file itself, or its copy in ``scratch``), the latest findings in each."""
@@ -164,6 +158,8 @@ class _Session:
         self.where[real], self.real[where] = where, real
 
     def fix_until_stable(self, messages_by_path: dict[str, list], pylint_args_for) -> None:
+        from libcst import ParserSyntaxError  # pylint: disable=import-outside-toplevel
+
         from keraslint import reporters  # pylint: disable=import-outside-toplevel
         from keraslint.fix.codemods import apply_edits  # pylint: disable=import-outside-toplevel
 
@@ -178,7 +174,11 @@ class _Session:
                     continue
                 self._track(real)
                 source, encoding = _read(self.where[real])
-                new_source, applied = apply_edits(source, [edit for plan in plans for edit in plan.edits])
+                try:
+                    new_source, applied = apply_edits(source, [edit for plan in plans for edit in plan.edits])
+                except ParserSyntaxError as error:  # syntax pylint reads and LibCST does not
+                    print(f"keraslint fix: {real}: not rewritten, LibCST cannot parse it: {error.message}", file=sys.stderr)
+                    continue
                 self.fixed += sum(1 for plan in plans if all(id(edit) in applied for edit in plan.edits))
                 if new_source != source:
                     with open(self.where[real], "w", encoding=encoding, newline="") as stream:
@@ -188,7 +188,7 @@ class _Session:
                 return
             _forget(changed)
             linter = reporters.lint(pylint_args_for(changed), reporters.QuietReporter())
-            pending = {path: _by_path(linter.reporter.messages).get(path, []) for path in map(os.path.abspath, changed)}
+            pending = {path: by_path(linter.reporter.messages).get(path, []) for path in map(os.path.abspath, changed)}
 
     def current_sources(self) -> dict[str, str]:
         return {real: _read(where)[0] for real, where in self.where.items()}
@@ -204,18 +204,17 @@ class _Session:
                     plans.append(Planned(real, msg.line, msg.column, msg.symbol, reason=NO_FIX))
         return sorted(plans, key=lambda plan: (plan.path, plan.line, plan.column))
 
+    @functools.cached_property
     def left(self) -> list[Planned]:
         """The findings the fixed code still has, with the reason each is not fixed."""
-        if not hasattr(self, "_left"):
-            self._left = [plan for plan in self._plans() if plan.reason or plan.suggestion]
-        return self._left
+        return [plan for plan in self._plans() if plan.reason or plan.suggestion]
 
     def suggestions(self) -> str:
         """Suggested changes (never applied) as unified diffs of the fixed text, each under a comment line."""
         from keraslint.fix.codemods import apply_edits  # pylint: disable=import-outside-toplevel
 
         out = io.StringIO()
-        for plan in self.left():
+        for plan in self.left:
             if plan.suggestion and plan.edits:
                 source = _read(self.where.get(plan.path, plan.path))[0]
                 suggested, _ = apply_edits(source, plan.edits)

@@ -21,6 +21,7 @@ from keraslint.engine.graph import Apply, Condition, Graph
 from keraslint.engine.signatures import is_keras1_call
 from keraslint.keras_facts import COMMUTES_WITH_CHANNEL_SHIFT
 from keraslint.rules import RULES_BY_SYMBOL
+from keraslint.rules.trainable_after_compile import KERAS3_GAN
 from keraslint.rules.base import Finding, compiled_outputs, normalized_axis, normalizes_channels, weighted_layers
 
 BIAS = "keras-bias-before-batchnorm"
@@ -111,19 +112,14 @@ def plan_module(module: nodes.Module, path: str, messages, config) -> list[Plann
             plan.edits = _PLANNERS[msg.symbol](analysis, here)
         except NotFixable as why:
             plan.reason = str(why)
+        except Exception as error:  # pylint: disable=broad-exception-caught
+            # Code the planner cannot follow is left alone, never a crashed check or fix.
+            plan.reason = f"keraslint could not plan this fix ({type(error).__name__}: {error}); please report it"
         plans.append(plan)
     return plans
 
 
 # Shared checks ---------------------------------------------------------------------------
-
-
-def _require_unconditional(findings: list[tuple[Graph, Finding]]) -> None:
-    for _, finding in findings:
-        text = " ".join(str(a) for a in finding.args)
-        if "(when `" in text:
-            condition = text.split("(when ", 1)[1].split(")")[0]
-            raise NotFixable(f"it depends on {condition}: another path would get the same change without needing it")
 
 
 def _layer_instances(analysis: ModuleAnalysis, node: nodes.NodeNG) -> list[tuple[Graph, Apply]]:
@@ -180,7 +176,10 @@ def _plan_bias(analysis, findings) -> list[Edit]:
     try:
         _require_every_instance(analysis, node, flagged, "the layer")
     except NotFixable:
-        _require_unconditional(findings)  # the clearer reason, when there is one
+        when = findings[0][1].args[2]  # the rule's " (when `use_bn`)" clause, or ""
+        if when:
+            condition = when.strip()[len("(when ") : -1]
+            raise NotFixable(f"it depends on {condition}: on another path the bias is not cancelled") from None
         raise
     if not isinstance(node, nodes.Call):
         raise NotFixable("the layer is not built by a call keraslint can rewrite")
@@ -323,8 +322,8 @@ def _is_add(call: nodes.Call) -> bool:
 
 def _plan_trainable(analysis, findings) -> list[Edit]:
     _, finding = findings[0]
-    if "custom train_step" in finding.args[3]:
-        raise NotFixable("a recompile does not help here: " + finding.args[3])
+    if finding.args[3] == KERAS3_GAN.format(model=finding.args[1]):
+        raise NotFixable("compiling again does not help here: " + finding.args[3])
     graph = findings[0][0]
     events = graph.events
     index = next(i for i, e in enumerate(events) if e.node is finding.node)
