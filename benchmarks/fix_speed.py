@@ -75,6 +75,8 @@ def main(argv=None) -> int:
         table.append(f"| {name} | {median[name]:.1f} | {', '.join(f'{s:.1f}' for s in values)} |")
     markdown = "\n".join(
         [
+            "## `keraslint fix` against `keraslint check`",
+            "",
             "Written by `benchmarks/fix_speed.py --record`: `keraslint fix` and `keraslint check` on fresh copies "
             f"of the same {len(files)} files of the lint:corpus corpus (every {args.stride}th file plus every file "
             f"with a finding), fresh processes in interleaved rounds (median of {args.rounds}), CPU time (user + "

@@ -97,6 +97,8 @@ def main(argv=None) -> int:
         table.append(f"| {label} | {cells} | **{ratio:.2f}** | {'yes' if same else 'NO'} |")
     markdown = "\n".join(
         [
+            "## `keraslint check` with Keras and TensorFlow installed",
+            "",
             "Written by `benchmarks/framework_sources.py --record`: `keraslint check` in an environment with "
             "keras and tensorflow installed and in one without them (pylint, astroid and libcst only), fresh "
             f"processes in interleaved rounds (median of {args.rounds}), CPU time (user + system) of the process. "

@@ -49,7 +49,10 @@ def deselected_symbols(select: list[str], ignore: list[str]) -> list[str]:
     """Symbols to turn off on top of the configuration: those outside ``select`` and those in ``ignore``."""
     selected = {r.symbol for s in _split(select) for r in rules_matching(s)} if select else set(RULES_BY_SYMBOL)
     ignored = {r.symbol for s in _split(ignore) for r in rules_matching(s)}
-    return [r.symbol for r in ALL_RULES if r.symbol not in selected or r.symbol in ignored]
+    off = [r.symbol for r in ALL_RULES if r.symbol not in selected or r.symbol in ignored]
+    if len(off) == len(ALL_RULES):
+        raise UsageError("--select and --ignore leave no rule to check")
+    return off
 
 
 def keraslint_pylint_args(args: argparse.Namespace, paths: list[str] | None = None) -> list[str]:

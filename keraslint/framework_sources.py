@@ -1,20 +1,25 @@
-"""Keep astroid from building Keras, TensorFlow, JAX and torch from their sources.
+"""Keep astroid from building installed packages from their sources.
 
-Where these are installed, astroid reads their packages whenever something asks what
-a name from them is: already while building a module, for every attribute assignment
-such as ``model.trainable = False``. That costs seconds per run (the keras and
-tensorflow packages are hundreds of modules) and keraslint needs none of it: it
-resolves Keras names from the import statements. Denied modules are unknown to
-astroid, as if they were not installed, so keraslint finds the same either way.
+Where keras and TensorFlow are installed, astroid reads their packages whenever
+something asks what a name from them is: already while building a module, for every
+attribute assignment such as ``model.trainable = False``. That costs seconds per run,
+and keraslint needs none of it: it resolves Keras names from the import statements,
+with no inference. Denied modules are unknown to astroid, as if they were not
+installed, so keraslint finds the same either way.
 
-Pylint's own inference-based messages (``no-member``, ``not-callable``, ...) then see
-names from these packages as unknown and stay silent about them, as for modules in
-pylint's ``ignored-modules`` (where they are added, so no ``import-error``), which is why plain
-pylint runs keep the packages unless ``keraslint-skip-frameworks=y`` asks otherwise;
-``keraslint check`` and ``keraslint-only=y`` always skip them.
+- ``keraslint check`` and ``keraslint-only=y`` (only keraslint's messages): astroid
+  resolves the standard library only. Nothing reported needs more, so the run costs
+  the same whatever the environment holds (numpy, absl, pytest, ... too).
+- ``keraslint-skip-frameworks=y`` in a plain pylint run: astroid skips keras,
+  tensorflow, tf_keras, keras_hub, keras_cv, keras_nlp, jax, jaxlib and torch. They are
+  also added to pylint's ``ignored-modules`` (no ``import-error``), and pylint's own
+  inference-based messages (``no-member``, ``not-callable``, ...) stay silent about
+  names from them, which is why plain pylint runs keep them unless asked.
 """
 
 from __future__ import annotations
+
+import sys
 
 from astroid import MANAGER
 from astroid.manager import AstroidManager
@@ -24,12 +29,40 @@ FRAMEWORK_PACKAGES = frozenset({"keras", "tensorflow", "tf_keras", "keras_hub", 
 
 class _PackageDenylist(set):
     """astroid's ``module_denylist`` (exact module names, as pylint's ``ignored-modules``
-    fills it), also denying every module of the framework packages."""
+    fills it), also denying every module of some top-level packages."""
+
+    def __init__(self, names, standard_library_only: bool) -> None:
+        super().__init__(names)
+        self.standard_library_only = standard_library_only
+
+    def denies_package(self, package: str) -> bool:
+        if self.standard_library_only:
+            return package not in sys.stdlib_module_names and package not in sys.builtin_module_names
+        return package in FRAMEWORK_PACKAGES
 
     def __contains__(self, modname: object) -> bool:
         return set.__contains__(self, modname) or (
-            isinstance(modname, str) and modname.partition(".")[0] in FRAMEWORK_PACKAGES
+            isinstance(modname, str) and bool(modname) and self.denies_package(modname.partition(".")[0])
         )
+
+
+def _deny(standard_library_only: bool) -> _PackageDenylist:
+    current = MANAGER.module_denylist
+    if isinstance(current, _PackageDenylist):
+        current.standard_library_only |= standard_library_only
+        denylist = current
+    else:
+        denylist = _PackageDenylist(current, standard_library_only)
+        # The shared "brain" holds it for every manager; MANAGER kept its own reference.
+        AstroidManager.brain["module_denylist"] = MANAGER.module_denylist = denylist
+    for name in [name for name in MANAGER.astroid_cache if name and denylist.denies_package(name.partition(".")[0])]:
+        del MANAGER.astroid_cache[name]
+    return denylist
+
+
+def resolve_standard_library_only() -> None:
+    """For runs that report keraslint's messages only: astroid builds no installed package."""
+    _deny(standard_library_only=True)
 
 
 def skip_framework_sources(linter) -> None:
@@ -37,9 +70,4 @@ def skip_framework_sources(linter) -> None:
     ``ignored-modules`` (no import-error for a package astroid is told to skip). Idempotent."""
     ignored = tuple(linter.config.ignored_modules)
     linter.config.ignored_modules = ignored + tuple(sorted(FRAMEWORK_PACKAGES - set(ignored)))
-    if not isinstance(MANAGER.module_denylist, _PackageDenylist):
-        denylist = _PackageDenylist(MANAGER.module_denylist)
-        # The shared "brain" holds it for every manager; MANAGER kept its own reference.
-        AstroidManager.brain["module_denylist"] = MANAGER.module_denylist = denylist
-    for name in [name for name in MANAGER.astroid_cache if name.partition(".")[0] in FRAMEWORK_PACKAGES]:
-        del MANAGER.astroid_cache[name]
+    _deny(standard_library_only=False)

@@ -123,11 +123,15 @@ def test_select_narrows_the_configuration_and_never_widens_it(project):
     assert text_findings(result.stdout) == [("a_model.py", 6, "keras-batchnorm-wrong-axis")]
 
 
-def test_unknown_selection_is_one_line_and_exit_2(project):
-    result = keraslint_run(project, "check", "--select=X99", "a_model.py")
+@pytest.mark.parametrize(
+    ("selection", "error"),
+    [(["--select=X99"], "'X99' names no rule"), (["--select=W7301", "--ignore=keras-b"], "leave no rule to check")],
+)
+def test_a_selection_of_nothing_is_one_line_and_exit_2(project, selection, error):
+    result = keraslint_run(project, "check", *selection, "a_model.py")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "'X99' names no rule" in result.stderr
+    assert result.stderr.count("\n") == 1 and error in result.stderr
 
 
 @pytest.mark.parametrize("command", ["check", "fix"])
