@@ -20,7 +20,7 @@ import tempfile
 import tokenize
 from collections import defaultdict
 
-from keraslint.fix.planner import FIX_KIND, Planned, plan_module
+from keraslint.fix.planner import AXIS, FIX_KIND, REDUNDANT, Planned, plan_module
 from keraslint.rules import RULES_BY_SYMBOL
 
 __all__ = ["FIX_KIND", "count_fixable", "run"]
@@ -29,6 +29,10 @@ __all__ = ["FIX_KIND", "count_fixable", "run"]
 WOULD_CHANGE = 1
 # Fixing repeats while a pass changes something; a pass only removes findings, so this is a safety net.
 MAX_PASSES = 10
+# Fixes after which the file is linted again: a BatchNormalization on the channel axis can
+# reveal a bias it cancels; a removed line moves the findings after it. The other fixes
+# only add or change an argument on its line and reveal nothing fixable.
+RELINT_AFTER = frozenset({AXIS, REDUNDANT})
 NO_FIX = "no automatic fix for this rule: the right change depends on what the model is for"
 
 
@@ -81,7 +85,7 @@ def run(args: argparse.Namespace, pylint_args_for) -> int:
     """``keraslint fix``: returns the exit code. ``pylint_args_for(paths)`` is the check's pylint command line.
 
     A fix can reveal a finding the first one hid (a BatchNormalization on the right axis
-    now cancels a bias), so fixing repeats on the changed files until nothing changes:
+    now cancels a bias), so fixing repeats on such files until nothing changes:
     a second ``keraslint fix`` then has nothing to do. ``--diff`` and ``--check`` do the
     same on copies in a temporary folder.
     """
@@ -179,11 +183,15 @@ class _Session:
                 except ParserSyntaxError as error:  # syntax pylint reads and LibCST does not
                     print(f"keraslint fix: {real}: not rewritten, LibCST cannot parse it: {error.message}", file=sys.stderr)
                     continue
-                self.fixed += sum(1 for plan in plans if all(id(edit) in applied for edit in plan.edits))
+                done = [plan for plan in plans if all(id(edit) in applied for edit in plan.edits)]
+                self.fixed += len(done)
+                gone = {(plan.line, plan.column, plan.symbol) for plan in done}
+                self.latest[real] = [m for m in messages if (m.line, m.column, m.symbol) not in gone]
                 if new_source != source:
                     with open(self.where[real], "w", encoding=encoding, newline="") as stream:
                         stream.write(new_source)
-                    changed.append(self.where[real])
+                    if any(plan.symbol in RELINT_AFTER for plan in done):
+                        changed.append(self.where[real])
             if not changed:
                 return
             _forget(changed)

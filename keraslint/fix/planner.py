@@ -96,10 +96,14 @@ def plan_module(module: nodes.Module, path: str, messages, config) -> list[Plann
     messages = [m for m in messages if m.symbol in FIX_KIND]
     if not messages:
         return []
-    analysis = analyse(module)
-    found: dict[str, list[tuple[Graph, Finding]]] = {}
-    for symbol in {m.symbol for m in messages}:
-        found[symbol] = list(_graph_findings(analysis, RULES_BY_SYMBOL[symbol], config))
+    try:
+        analysis = analyse(module)
+        symbols = {m.symbol for m in messages}
+        found = {symbol: list(_graph_findings(analysis, RULES_BY_SYMBOL[symbol], config)) for symbol in symbols}
+    except Exception as error:  # pylint: disable=broad-exception-caught
+        # The checker warns about a module the engine cannot follow; here it is left alone.
+        reason = f"keraslint could not analyse the module ({type(error).__name__}: {error})"
+        return [Planned(path, m.line, m.column, m.symbol, reason=reason) for m in messages]
     plans = []
     for msg in messages:
         plan = Planned(path, msg.line, msg.column, msg.symbol, suggestion=FIX_KIND[msg.symbol] == "suggest")
