@@ -17,10 +17,16 @@ def register(linter) -> None:
 
 def load_configuration(linter) -> None:
     """Pylint calls this once the configuration files and the command line are read."""
+    from keraslint import framework_sources  # pylint: disable=import-outside-toplevel
+
+    if linter.config.keraslint_skip_frameworks:
+        framework_sources.skip_framework_sources(linter)
     if linter.config.keraslint_only:
         from keraslint.checker import keep_only_keraslint_messages  # pylint: disable=import-outside-toplevel
 
         keep_only_keraslint_messages(linter)
+        # Nothing reported needs astroid to read an installed package.
+        framework_sources.resolve_standard_library_only()
 
 
 def explain(model):

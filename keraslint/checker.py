@@ -30,6 +30,18 @@ class KerasChecker(BaseChecker):
                 "messages about the configuration stay), keraslint's rules stay as configured.",
             },
         ),
+        (
+            "keraslint-skip-frameworks",
+            {
+                "type": "yn",
+                "default": False,
+                "metavar": "<y or n>",
+                "help": "Keep astroid from reading keras, tensorflow, tf_keras, keras_hub, jax and torch from "
+                "source: much faster where they are installed, same keraslint findings, but pylint's own "
+                "inference-based checks see these modules as unknown (they are added to ignored-modules). "
+                "keraslint-only goes further: astroid resolves the standard library only.",
+            },
+        ),
         *(option for rule in ALL_RULES for option in rule.options),
     )
 

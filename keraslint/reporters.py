@@ -1,4 +1,5 @@
-"""Pylint reporters for CI: GitHub Actions annotations and SARIF 2.1.0.
+"""Pylint reporters for CI (GitHub Actions annotations, SARIF 2.1.0) and the run
+that ``keraslint check`` and ``keraslint fix`` share.
 
 ``keraslint check --format github|sarif [--output FILE]`` uses them through
 :func:`run_with_format`; plain pylint can load them by class path::
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
+from pylint.lint import PyLinter, Run
+from pylint.reporters import CollectingReporter
 from pylint.reporters.base_reporter import BaseReporter
 
 import keraslint
@@ -226,22 +229,120 @@ class SarifReporter(_UnbufferedReporter):
 REPORTERS = {"github": GithubReporter, "sarif": SarifReporter}
 
 
-def run_with_format(pylint_args: list[str], fmt: str, output: str | None = None) -> int:
+# Sorted output -----------------------------------------------------------------------
+
+
+def message_order(msg: Message) -> tuple:
+    """Sort key of a message: file, line, column, then id."""
+    return (Path(msg.path).as_posix(), msg.line or 0, msg.column or 0, msg.msg_id)
+
+
+class SortedReporter(BaseReporter):
+    """Holds every message back until linting ends, then hands them to ``inner``
+    sorted by file, line and column: pylint reports a module's messages in the order
+    its checkers find them, and ``-j N`` interleaves files.
+
+    ``messages`` keeps them, sorted, for the summary line; ``files`` the paths linted.
+    """
+
+    def __init__(self, inner: BaseReporter) -> None:  # pylint: disable=super-init-not-called
+        # Everything but the message buffer belongs to the wrapped reporter.
+        self.inner = inner
+        self.messages: list[Message] = []
+        self.files: set[str] = set()
+
+    def __getattr__(self, name: str):
+        # path_strip_prefix, section and the rest of the reporter's state: the wrapped reporter's.
+        if name == "inner":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+    @property
+    def out(self) -> TextIO:
+        return self.inner.out
+
+    @out.setter
+    def out(self, stream: TextIO) -> None:  # pylint's --output=FILE sets it after loading the reporter
+        self.inner.out = stream
+
+    @property
+    def linter(self) -> PyLinter:
+        return self.inner.linter
+
+    @linter.setter
+    def linter(self, linter: PyLinter) -> None:
+        self.inner.linter = linter
+
+    def handle_message(self, msg: Message) -> None:
+        self.messages.append(msg)
+
+    def on_set_current_module(self, module: str, filepath: str | None) -> None:
+        if filepath:
+            self.files.add(filepath)
+        self.inner.on_set_current_module(module, filepath)
+
+    def writeln(self, string: str = "") -> None:
+        self.inner.writeln(string)
+
+    def display_messages(self, layout: Section | None) -> None:
+        self.messages.sort(key=message_order)
+        for msg in self.messages:
+            self.inner.handle_message(msg)
+        self.inner.display_messages(layout)
+
+    def display_reports(self, layout: Section) -> None:
+        self.inner.display_reports(layout)
+
+    def _display(self, layout: Section) -> None:
+        """Layouts reach the wrapped reporter through display_reports."""
+
+    def on_close(self, stats, previous_stats) -> None:
+        self.inner.on_close(stats, previous_stats)
+
+
+class QuietReporter(_UnbufferedReporter):
+    """Prints nothing: for runs that only want the messages (``reporter.messages`` of the run's linter)."""
+
+    def handle_message(self, msg: Message) -> None:
+        """The SortedReporter around it keeps the messages."""
+
+
+class _SortingLinter(PyLinter):
+    """A PyLinter whose reporter, whichever pylint loads (``--output-format``), is sorted."""
+
+    def set_reporter(self, reporter) -> None:
+        # `-j N` workers collect messages for the main process, which sorts them.
+        if not isinstance(reporter, (SortedReporter, CollectingReporter)):
+            reporter = SortedReporter(reporter)
+        super().set_reporter(reporter)
+
+
+class _SortedRun(Run):
+    LinterClass = _SortingLinter
+
+
+def lint(pylint_args: list[str], reporter: BaseReporter | None = None) -> PyLinter:
+    """Run pylint with ``pylint_args`` (no exit); messages come out sorted in every format.
+
+    The linter's ``reporter.messages`` holds the messages, ``reporter.files`` the files
+    linted, ``msg_status`` the exit bits.
+    """
+    return _SortedRun(pylint_args, reporter=reporter, exit=False).linter
+
+
+def run_with_format(pylint_args: list[str], fmt: str, output: str | None = None) -> PyLinter:
     """Run pylint with ``pylint_args`` and report in ``fmt`` ("github" or "sarif").
 
     Writes to ``output`` (a path) when given, to standard output otherwise; returns
-    pylint's message status (its exit code bits), as ``keraslint check`` does.
+    the linter (``msg_status`` holds pylint's exit code bits, as ``keraslint check`` returns them).
     """
-    from pylint.lint import Run  # pylint: disable=import-outside-toplevel
-
     try:
         reporter_class = REPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(REPORTERS)}") from None
     if output is None:
-        return Run(pylint_args, reporter=reporter_class(sys.stdout), exit=False).linter.msg_status
+        return lint(pylint_args, reporter_class(sys.stdout))
     directory = os.path.dirname(os.path.abspath(output))
     os.makedirs(directory, exist_ok=True)
     with open(output, "w", encoding="utf-8") as stream:
-        status = Run(pylint_args, reporter=reporter_class(stream), exit=False).linter.msg_status
-    return status
+        return lint(pylint_args, reporter_class(stream))

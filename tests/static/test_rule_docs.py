@@ -99,7 +99,7 @@ def test_docgen_check_reports_stale_and_missing_pages(tmp_path, capsys):
 
 def test_rules_lists_every_rule(capsys):
     assert cli.main(["rules"]) == 0
-    lines = capsys.readouterr().out.splitlines()
+    lines = [line for line in capsys.readouterr().out.splitlines() if re.match(r"[EW]73\d\d ", line)]
     assert len(lines) == len(ALL_RULES)
     for rule, line in zip(ALL_RULES, lines):
         assert line.split()[:2] == [rule.msgid, rule.symbol]

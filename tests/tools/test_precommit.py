@@ -113,6 +113,25 @@ def test_keraslint_hook_from_the_repository(hook_repo, tmp_path):
     assert "keraslint" in clean.stdout and "Passed" in clean.stdout
 
 
+def test_keraslint_fix_hook_rewrites_and_fails_once(hook_repo, tmp_path):
+    snapshot, rev = hook_repo
+    home = tmp_path / "pre-commit-home"
+    repo = project(tmp_path, f"repos:\n- repo: {snapshot}\n  rev: {rev}\n  hooks:\n  - id: keraslint-fix\n")
+
+    result = pre_commit(repo, home, "run", "--all-files")
+    output = result.stdout + result.stderr
+    # pre-commit fails a hook that changed files; the fixed file is left to review and stage.
+    assert result.returncode == 1, output
+    assert "keraslint fix" in output and "Failed" in output and "files were modified by this hook" in output
+    assert "fixed 1 finding in 1 file; 0 not fixed" in output
+    assert (repo / "model.py").read_text(encoding="utf-8") == FLAWED.replace("axis=1)", "axis=-1)")
+    assert (repo / "clean.py").read_text(encoding="utf-8") == CLEAN
+
+    again = pre_commit(repo, home, "run", "--all-files")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Passed" in again.stdout
+
+
 def test_pylint_local_hook_with_keraslint_as_additional_dependency(hook_repo, tmp_path):
     """The documented alternative: pylint as the hook, keraslint in additional_dependencies."""
     snapshot, _ = hook_repo
