@@ -1,0 +1,82 @@
+"""# keras-filters-decreasing (W7317)
+
+## What it does
+Checks for a convolution with fewer filters than the convolution before it, in a scope
+that does not up-sample (no `UpSampling`, transposed convolution or `Reshape`: decoders
+and generators narrow on purpose). A 1x1 convolution is left alone: bottleneck and
+projection layers reduce channels by design.
+
+This is a design heuristic (from NeuraLint's rules), off by default: enable it with
+`--enable=keras-filters-decreasing` where it fits the project.
+
+## Why is this bad?
+A convolutional encoder trades resolution for features: as pooling and strides shrink
+the feature maps, later layers combine simpler features into more kinds of complex ones
+and need more channels to hold them (VGG 64 -> 128 -> 256 -> 512, ResNet likewise).
+Fewer filters deeper in the network squeeze the representation where it should widen,
+and usually mean the numbers were written in the wrong order.
+
+## Example
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(128, 3, activation="relu"),
+    layers.MaxPooling2D(),
+    layers.Conv2D(64, 3, activation="relu"),  # [keras-filters-decreasing]
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(10, activation="softmax"),
+])
+```
+
+## Use instead
+```python
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(64, 3, activation="relu"),
+    layers.MaxPooling2D(),
+    layers.Conv2D(128, 3, activation="relu"),
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(10, activation="softmax"),
+])
+```
+
+## Options
+None.
+
+## References
+- Nikanjam et al., [Automatic Fault Detection for Deep Learning Programs Using Graph Transformations](https://arxiv.org/abs/2105.08095) (NeuraLint, 2021): "the number of filters should increase with depth"
+- Simonyan and Zisserman, [Very Deep Convolutional Networks](https://arxiv.org/abs/1409.1556) (VGG, 2014), section 2.1
+"""
+
+from keraslint.rules.base import BETWEEN_LAYERS, FILTER_CONVS, LOCAL_POOLING, Rule, decodes, finding, following, kernel_extent, known_int
+
+SYMBOL = "keras-filters-decreasing"
+
+
+def check(graph, config):
+    if decodes(graph):
+        return
+    for conv in graph.applies_of(FILTER_CONVS):
+        filters = known_int(conv.layer.get("filters"))
+        if filters is None:
+            continue
+        for nxt in following(graph, conv, FILTER_CONVS, BETWEEN_LAYERS | LOCAL_POOLING):
+            fewer = known_int(nxt.layer.get("filters"))
+            if fewer is not None and fewer < filters and kernel_extent(nxt.layer) not in (1, None):
+                yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), fewer, conv.layer.describe(), filters)
+
+
+RULE = Rule(
+    "W7317",
+    SYMBOL,
+    "%s has %s filters, fewer than the %s before it (%s): encoders usually widen with depth (design heuristic)",
+    "Fewer convolution filters deeper in the network (heuristic, off by default)",
+    check,
+    default_enabled=False,
+)
