@@ -3,7 +3,8 @@
 ## What it does
 Checks for a `Dense` layer wider than every `Dense` layer (and the flat input) before
 it, in a scope that does not up-sample or reshape (decoders and generators widen on
-purpose).
+purpose). A model input of unknown shape leaves the widths before it unknown, and the
+rule silent.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
 `--enable=keras-dense-widening` where it fits the project.
@@ -63,12 +64,14 @@ def check(graph, config):
             continue
         for nxt in following(graph, dense, {"Dense"}, BETWEEN_LAYERS):
             wider = known_int(nxt.layer.get("units"))
-            if wider is not None and wider > _widest_before(nxt):
+            widest = _widest_before(nxt)
+            if wider is not None and widest is not None and wider > widest:
                 yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), wider, dense.layer.describe(), units)
 
 
-def _widest_before(apply) -> int:
-    """The most units of any Dense layer or flat input upstream of ``apply``."""
+def _widest_before(apply) -> int | None:
+    """The most units of any Dense layer or flat input upstream of ``apply``; None when
+    an input's shape is unknown."""
     widest, stack, seen = 0, [p for p, _ in apply.inputs], set()
     while stack:
         producer = stack.pop()
@@ -77,9 +80,12 @@ def _widest_before(apply) -> int:
         seen.add(producer)
         if producer.kind == "Dense":
             widest = max(widest, known_int(producer.layer.get("units")) or 0)
-        shape = producer.layer.config.get("shape") if producer.kind == "Input" else None
-        if isinstance(shape, tuple) and len(shape) == 1:
-            widest = max(widest, known_int(shape[0]) or 0)
+        if producer.kind == "Input":
+            shape = producer.layer.config.get("shape")
+            if not isinstance(shape, tuple):
+                return None
+            if len(shape) == 1:
+                widest = max(widest, known_int(shape[0]) or 0)
         stack.extend(p for p, _ in producer.inputs)
     return widest
 

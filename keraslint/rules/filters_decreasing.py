@@ -3,8 +3,10 @@
 ## What it does
 Checks for a convolution with fewer filters than the convolution before it, in a scope
 that does not up-sample (no `UpSampling`, transposed convolution or `Reshape`: decoders
-and generators narrow on purpose). A 1x1 convolution is left alone: bottleneck and
-projection layers reduce channels by design.
+and generators narrow on purpose). 1x1 convolutions on either side are left alone
+(bottleneck and projection layers change channels by design), and so is a convolution
+that produces the model's output (an image-to-image network's last layer has as many
+filters as the output has channels).
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
 `--enable=keras-filters-decreasing` where it fits the project.
@@ -64,11 +66,12 @@ def check(graph, config):
         return
     for conv in graph.applies_of(FILTER_CONVS):
         filters = known_int(conv.layer.get("filters"))
-        if filters is None:
+        if filters is None or kernel_extent(conv.layer) in (1, None):
             continue
         for nxt in following(graph, conv, FILTER_CONVS, BETWEEN_LAYERS | LOCAL_POOLING):
             fewer = known_int(nxt.layer.get("filters"))
-            if fewer is not None and fewer < filters and kernel_extent(nxt.layer) not in (1, None):
+            is_output = nxt in graph.escaping or not graph.consumers(nxt)
+            if fewer is not None and fewer < filters and kernel_extent(nxt.layer) not in (1, None) and not is_output:
                 yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), fewer, conv.layer.describe(), filters)
 
 

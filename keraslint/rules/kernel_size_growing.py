@@ -2,8 +2,8 @@
 
 ## What it does
 Checks for a convolution whose kernel is larger than that of the convolution before it.
-A 1x1 convolution followed by a larger one (bottleneck and Inception branches) is left
-alone.
+A 1x1 convolution followed by a larger one (bottleneck and Inception branches), and a
+strided convolution that down-samples in place of pooling, are left alone.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
 `--enable=keras-kernel-size-growing` where it fits the project.
@@ -64,7 +64,7 @@ CONVS = frozenset(k for k in names.CONV_LAYERS if not k.endswith("Transpose"))
 def check(graph, config):
     for conv in graph.applies_of(CONVS):
         size = kernel_extent(conv.layer)
-        if size is None or size == 1:
+        if size is None or size == 1 or conv.layer.get("strides", 1) not in (1, (1, 1), (1, 1, 1)):
             continue
         for nxt in following(graph, conv, CONVS, BETWEEN_LAYERS | LOCAL_POOLING):
             larger = kernel_extent(nxt.layer)
