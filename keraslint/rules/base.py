@@ -119,23 +119,29 @@ def compiled_outputs(graph: Graph) -> Iterator[tuple[Any, Any, Any, Apply]]:
                 yield event, loss, activation, source
 
 
-def output_units(apply: Apply, seen=None) -> Any:
+def output_units(apply: Apply) -> Any:
     """The number of units (last-axis size) of a Dense output, looking back through layers
     that keep it; UNKNOWN for anything else."""
+    dense = units_source(apply)
+    units = dense.layer.get("units", UNKNOWN) if dense is not None else UNKNOWN
+    return units if isinstance(units, int) and not isinstance(units, bool) else UNKNOWN
+
+
+def units_source(apply: Apply, seen=None) -> Apply | None:
+    """The Dense application whose units ``apply`` outputs, through layers that keep them."""
     seen = seen or set()
     if apply in seen:
-        return UNKNOWN
+        return None
     seen.add(apply)
     if apply.kind == "Dense":
-        units = apply.layer.get("units", UNKNOWN)
-        return units if isinstance(units, int) and not isinstance(units, bool) else UNKNOWN
+        return apply
     keeps_units = apply.kind in names.ACTIVATION_LAYERS or apply.kind in names.DROPOUT_LAYERS or apply.kind in (
         "BatchNormalization",
         "LayerNormalization",
     )
     if keeps_units and len(apply.inputs) == 1:
-        return output_units(apply.inputs[0][0], seen)
-    return UNKNOWN
+        return units_source(apply.inputs[0][0], seen)
+    return None
 
 
 # For the design heuristics: layers between two convolutions (or two Dense layers) that

@@ -6,8 +6,8 @@ starts constant (`kernel_initializer="zeros"`, `"ones"`, `Constant(...)`,
 `tf.zeros_initializer()` ..., Keras 1's `init="zero"`) where that constant cannot be
 undone by training:
 
-- its output reaches, through activations and `BatchNormalization` only, layers whose
-  kernels start constant too;
+- its output reaches, through activations, `BatchNormalization`, pooling and `Flatten`
+  only, layers whose kernels start constant too;
 - or its kernel starts at zero under a ReLU: every pre-activation is 0 and ReLU's
   gradient at 0 is 0.
 
@@ -64,7 +64,8 @@ SYMBOL = "keras-constant-kernel-initializer"
 ZERO = frozenset({"zeros", "zero"})
 CONSTANT = ZERO | {"ones", "one", "constant"}
 DEAD_AT_ZERO = frozenset({"relu", "relu6"})  # gradient 0 at 0 on every backend
-KEEPS_UNITS_ALIKE = names.ACTIVATION_LAYERS | {"BatchNormalization"}
+# Layers that keep identical units identical (Dropout does not: its mask differs per unit).
+KEEPS_UNITS_ALIKE = names.ACTIVATION_LAYERS | names.POOLING_LAYERS | {"BatchNormalization", "Flatten"}
 
 
 def check(graph, config):

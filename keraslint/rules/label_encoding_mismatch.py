@@ -91,15 +91,19 @@ def check(graph, config):
 
 
 def _compiled_family(earlier, train):
-    """The loss family the model is compiled with when ``train`` runs: that of every
-    compile() of the model before it that can precede it, when they agree and the model has one output."""
+    """The loss family the model is compiled with when ``train`` runs, for a model with
+    one output: that of the last compile() that surely runs before it, and of any later
+    one that may, when they agree; None otherwise."""
     families = set()
-    for event in earlier:
-        if event.kind == "compile" and event.model is train.model and compatible(event.condition, train.condition):
-            if len(event.losses) != 1 or len(train.model.output_heads()) != 1:
-                return None
-            families.add(event.losses[0][1].family)
-    return families.pop() if len(families) == 1 else None
+    for event in reversed(earlier):
+        if event.kind != "compile" or event.model is not train.model or not compatible(event.condition, train.condition):
+            continue
+        if len(event.losses) != 1 or len(train.model.output_heads()) != 1:
+            return None
+        families.add(event.losses[0][1].family)
+        if event.condition <= train.condition:  # runs whenever the training call does
+            return families.pop() if len(families) == 1 else None
+    return None
 
 
 RULE = Rule(

@@ -86,7 +86,7 @@ None.
 
 from keraslint.engine.graph import UNKNOWN
 from keraslint.keras_facts import loss_output_mismatch
-from keraslint.rules.base import Rule, compiled_outputs, finding, output_units
+from keraslint.rules.base import Rule, compiled_outputs, finding, output_units, units_source
 
 SYMBOL = "keras-loss-activation-mismatch"
 
@@ -101,7 +101,7 @@ def check(graph, config):
                 yield finding(SYMBOL, layer, f"{layer.describe()} has one unit and softmax: it always outputs 1.0 "
                               "and learns nothing; use activation='sigmoid' for a binary output")
         elif len(apply.inputs) == 1 and output_units(apply.inputs[0][0]) == 1:
-            source = apply.inputs[0][0].layer
+            source = units_source(apply.inputs[0][0]).layer
             yield finding(SYMBOL, layer, f"{layer.describe()} applies softmax to the single unit of {source.describe()}: "
                           "it always outputs 1.0 and learns nothing; use a sigmoid for a binary output")
     for event, loss, activation, source in compiled_outputs(graph):
@@ -118,8 +118,8 @@ def check(graph, config):
         mismatch = loss_output_mismatch(loss.family, loss.from_logits, activation)
         if mismatch is not None:
             what, instead = mismatch
-            yield finding(SYMBOL, layer, f"{layer.describe()} ends in {activation}, which {what} (the {loss.name} "
-                          f"loss at line {event.node.lineno}): use {instead}")
+            yield finding(SYMBOL, layer, f"{layer.describe()} ends in {activation}, which does not fit the {loss.name} "
+                          f"loss at line {event.node.lineno}: it {what}; use {instead}")
 
 
 RULE = Rule("E7306", SYMBOL, "%s", "Output activation that does not fit the loss", check)
