@@ -49,6 +49,7 @@ LABEL_CODERS = {"LabelEncoder": "integer", "OneHotEncoder": "one-hot"}
 INTEGER_LABEL_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 INLINE_DEPTH = 1
 TRAIN_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
+INFERENCE_METHODS = frozenset({"predict", "predict_on_batch", "predict_generator", "load_weights"})
 
 
 @dataclasses.dataclass(eq=False)
@@ -576,10 +577,14 @@ class ModuleAnalysis:
             return labels
         if canonical.split(".")[0] in ("activations", "nn", "ops"):
             name = canonical.split(".")[1]
-            args, _, _ = self._args(node, frame)
+            args, kwargs, _ = self._args(node, frame)
             tensors = [t for a in args for t in self._tensors_in(a)]
             if tensors and name in ACTIVATION_FUNCTIONS:
-                layer = Layer(kind="Activation", config={"activation": name}, node=node, condition=frame.condition)
+                config = {"activation": name}
+                if name in ("softmax", "log_softmax"):  # softmax(x, axis); TensorFlow 1 spelt it dim
+                    axis = kwargs.get("axis", kwargs.get("dim", args[1] if len(args) > 1 else -1))
+                    config["axis"] = -1 if axis is None else axis
+                layer = Layer(kind="Activation", config=config, node=node, condition=frame.condition)
                 return Tensor.of(self._new_apply(layer, tensors[:1], node, frame))
         if ref.qualified == "builtins.range":
             args, _, _ = self._args(node, frame)
@@ -819,6 +824,9 @@ class ModuleAnalysis:
             return UNKNOWN
         if name == "get_layer":
             return self._named_layer(model, node, frame)
+        if name in INFERENCE_METHODS:
+            frame.graph.events.append(Event("infer", node, model=model, condition=frame.condition))
+            return self._unknown_call(node, frame)
         if name in ("pop",):
             frame.state[("tail", model)] = None
             model.output_is_known = False

@@ -206,7 +206,7 @@ class Labels:
 class Event:
     """A call on a model object, or a ``trainable`` assignment, in statement order."""
 
-    kind: str  # "compile" | "train" | "set_trainable"
+    kind: str  # "compile" | "train" | "infer" (predict, load_weights) | "set_trainable"
     node: nodes.NodeNG
     model: ModelValue | None = None  # compile/train: the model; set_trainable: when it is a model
     layer: Layer | None = None  # set_trainable on a layer object

@@ -2,7 +2,9 @@
 
 ## What it does
 Checks for a `BatchNormalization` applied directly to the model's input (the first
-layer of a `Sequential`, or applied to a `keras.Input`).
+layer of a `Sequential`, or applied to a `keras.Input`), seen through layers that only
+reshape it (`Flatten`, `Reshape`, `InputLayer`). A Keras 1 `BatchNormalization(mode=2)`,
+which uses the batch's statistics at inference too, is left alone.
 
 ## Why is this bad?
 `BatchNormalization` normalizes with the current batch's statistics in training and
@@ -60,11 +62,22 @@ from keraslint.rules.base import Rule, finding, when
 SYMBOL = "keras-batchnorm-on-raw-input"
 
 
+RESHAPES = frozenset({"Flatten", "Reshape"})
+
+
 def check(graph, config):
     for bn in graph.applies_of({"BatchNormalization"}):
-        inputs = [(p, c) for p, c in bn.inputs if p.kind == "Input"]
-        if inputs and len(inputs) == len(bn.inputs):
+        if bn.layer.get("mode", 0) == 2:
+            continue
+        if bn.inputs and all(_raw_input(p) for p, _ in bn.inputs):
             yield finding(SYMBOL, bn.layer, bn.layer.describe(), when(bn.condition))
+
+
+def _raw_input(apply) -> bool:
+    """Whether ``apply`` is a model input, maybe flattened or reshaped."""
+    while apply.kind in RESHAPES and len(apply.inputs) == 1:
+        apply = apply.inputs[0][0]
+    return apply.kind == "Input"
 
 
 RULE = Rule(

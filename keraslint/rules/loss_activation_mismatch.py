@@ -19,8 +19,9 @@ activation and every built-in cross-entropy, hinge and probabilistic loss:
 - a cross-entropy with `from_logits=True` on bounded scores (tanh, hard sigmoid), and
   binary cross-entropy with `from_logits=True` on non-negative scores (relu ...).
 
-Softmax or sigmoid with `from_logits=True`, and a linear output with a loss that expects
-probabilities, have rules of their own (`keras-softmax-with-from-logits`,
+A model compiled but, in that scope, trained only inside another compiled model (a
+GAN's generator) or only used for predictions never uses its own loss and is left alone. Softmax or sigmoid with `from_logits=True`,
+and a linear output with a loss that expects probabilities, have rules of their own (`keras-softmax-with-from-logits`,
 `keras-probabilities-loss-on-logits`).
 
 ## Why is this bad?
@@ -105,6 +106,8 @@ def check(graph, config):
             yield finding(SYMBOL, layer, f"{layer.describe()} applies softmax to the single unit of {source.describe()}: "
                           "it always outputs 1.0 and learns nothing; use a sigmoid for a binary output")
     for event, loss, activation, source in compiled_outputs(graph):
+        if _vestigial(graph, event.model):
+            continue
         layer, units = source.layer, output_units(source)
         if units == 1 and activation == "softmax":
             continue  # the single-unit softmax above
@@ -120,6 +123,18 @@ def check(graph, config):
             what, instead = mismatch
             yield finding(SYMBOL, layer, f"{layer.describe()} ends in {activation}, which does not fit the {loss.name} "
                           f"loss at line {event.node.lineno}: it {what}; use {instead}")
+
+
+def _vestigial(graph, model) -> bool:
+    """A model compiled but never trained on its own loss in this scope: trained only as
+    part of another compiled model (a GAN's generator), or only used for predictions."""
+    if any(e.kind == "train" and e.model is model for e in graph.events):
+        return False
+    return any(
+        (e.kind == "infer" and e.model is model)
+        or (e.kind == "compile" and e.model is not model and e.model is not None and e.model.contains_model(model))
+        for e in graph.events
+    )
 
 
 RULE = Rule("E7306", SYMBOL, "%s", "Output activation that does not fit the loss", check)

@@ -17,3 +17,10 @@ norm = layers.Normalization()
 y = norm(inputs)
 y = layers.Conv2D(8, 3, activation="relu")(y)
 y = layers.BatchNormalization()(y)
+
+# Through layers that only reshape the input.
+flattened = keras.Sequential([
+    layers.Flatten(input_shape=(28, 28)),
+    layers.BatchNormalization(),  # [keras-batchnorm-on-raw-input]
+    layers.Dense(10, activation="softmax"),
+])

@@ -56,3 +56,15 @@ log_probabilities = keras.Sequential([keras.Input(shape=(20,)), Dense(4, activat
 log_probabilities.compile(loss=keras.losses.CategoricalCrossentropy(from_logits=True))
 # Clean: a loss list that does not match the outputs pairs nothing.
 heads.compile(loss=["binary_crossentropy", "binary_crossentropy"])
+
+# Clean: a GAN generator compiled for nothing: trained only inside the combined model.
+generator = keras.Sequential([keras.Input(shape=(8,)), Dense(4, activation="tanh")])
+generator.compile(loss="binary_crossentropy")
+discriminator = keras.Sequential([keras.Input(shape=(4,)), Dense(1, activation="sigmoid")])
+combined = keras.Sequential([generator, discriminator])
+combined.compile(loss="binary_crossentropy")
+combined.train_on_batch(None, None)
+# Clean: compiled only to load weights and predict.
+restored = keras.Sequential([keras.Input(shape=(8,)), Dense(4, activation="tanh")])
+restored.compile(loss="binary_crossentropy")
+restored.load_weights("generator.weights.h5")
