@@ -9,7 +9,7 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH, INFERENCE
 
-from keraslint.engine.builder import analyses
+from keraslint.engine.builder import analyse
 from keraslint.rules import ALL_RULES, Finding
 
 
@@ -64,19 +64,14 @@ def module_findings(module: nodes.Module, rules, config) -> list[Finding]:
     """The findings of ``rules`` in ``module``: every rule over every graph of the module.
 
     A helper is analysed on its own and inlined at each call, so the same place can be
-    found twice: one finding per (rule, place), the first. A module analysed once per
-    image data format keeps the findings that hold under each.
+    found twice: one finding per (rule, place), the first.
     """
-    per_analysis = []
-    for analysis in analyses(module):
-        findings: dict = {}
-        for graph in analysis.graphs:
-            for rule in rules:
-                for finding in rule.check(graph, config):
-                    findings.setdefault((finding.symbol, finding.node.lineno, finding.node.col_offset), finding)
-        per_analysis.append(findings)
-    first, *others = per_analysis
-    return [finding for key, finding in first.items() if all(key in other for other in others)]
+    findings: dict = {}
+    for graph in analyse(module).graphs:
+        for rule in rules:
+            for finding in rule.check(graph, config):
+                findings.setdefault((finding.symbol, finding.node.lineno, finding.node.col_offset), finding)
+    return list(findings.values())
 
 
 def keep_only_keraslint_messages(linter) -> None:

@@ -37,7 +37,7 @@ from keraslint.engine.signatures import ACTIVATION_FUNCTIONS, layer_config
 from keraslint.keras_facts import loss_family
 
 MAX_UNROLL = 64
-# Calls that read the global image data format, answered per assumed format (analyses()).
+# Calls that read the global image data format.
 DATA_FORMAT_QUERIES = frozenset({"backend.image_data_format", "config.image_data_format", "backend.image_dim_ordering"})
 _DIM_ORDERING = {"channels_last": "tf", "channels_first": "th"}
 TF_INITIALIZERS = frozenset(
@@ -115,12 +115,10 @@ def _merge_into(target: dict, a: dict, b: dict, cond_a: str | None, cond_b: str 
 
 
 class ModuleAnalysis:
-    """Graphs of every scope of one module, under one assumption about the image data
-    format when the module asks for it (``data_format``; None: the Keras default)."""
+    """Graphs of every scope of one module."""
 
-    def __init__(self, module: nodes.Module, data_format: str | None = None):
+    def __init__(self, module: nodes.Module):
         self.module = module
-        self.data_format = data_format
         self.imports = names.ImportTable(module)
         self.graphs: list[Graph] = []
         self.globals: dict[str, Any] = {}
@@ -135,7 +133,9 @@ class ModuleAnalysis:
             and (names.attribute_chain(call.func) or [""])[-1] in ("set_image_data_format", "set_image_dim_ordering")
             for call in module.nodes_of_class(nodes.Call)
         )
-        self.default_data_format = data_format or ("channels_last" if self.channels_last_default else None)
+        # The image data format layers default to, and that `K.image_data_format()`
+        # answers, so `if` tests on it fold and each value chosen there is known.
+        self.default_data_format = "channels_last" if self.channels_last_default else None
 
     # ------------------------------------------------------------------ scopes
     def run(self) -> "ModuleAnalysis":
@@ -568,8 +568,9 @@ class ModuleAnalysis:
             return LossSpec(loss_family(name), kwargs.get("from_logits", False), node, "class", name)
         if ref.qualified == "tensorflow_hub.KerasLayer":
             return Layer(kind="?", config={"class": "hub.KerasLayer"}, node=node, condition=frame.condition, via=frame.via)
-        if canonical in DATA_FORMAT_QUERIES and self.data_format is not None:
-            return self.data_format if canonical.endswith("data_format") else _DIM_ORDERING[self.data_format]
+        if canonical in DATA_FORMAT_QUERIES and self.default_data_format is not None:
+            data_format = self.default_data_format
+            return data_format if canonical.endswith("data_format") else _DIM_ORDERING[data_format]
         if canonical.startswith("initializers.") or ref.qualified in TF_INITIALIZERS:
             return ref  # the initializer object, known by its class
         labels = self._prepared_labels(ref, node, frame)
@@ -946,18 +947,4 @@ def _spatial_dims(kind: str) -> int | None:
 
 def analyse(module: nodes.Module) -> ModuleAnalysis:
     return ModuleAnalysis(module).run()
-
-
-def analyses(module: nodes.Module) -> list[ModuleAnalysis]:
-    """The module analysed once, or once per image data format when it asks which one is
-    set (``if K.image_data_format() == "channels_first": ...``): each analysis follows the
-    branches of that format, so a value chosen on every branch is known in each."""
-    asks = any(
-        (names.attribute_chain(call.func) or [""])[-1] in ("image_data_format", "image_dim_ordering")
-        for call in module.nodes_of_class(nodes.Call)
-    )
-    first = ModuleAnalysis(module)
-    if not asks or not first.channels_last_default:
-        return [first.run()]
-    return [ModuleAnalysis(module, data_format).run() for data_format in ("channels_last", "channels_first")]
 
