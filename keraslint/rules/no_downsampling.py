@@ -1,9 +1,9 @@
 """# keras-no-downsampling (W7320)
 
 ## What it does
-Checks for a stack of `keras-max-convs-without-downsampling` or more 2D or 3D
-convolutions in a row, from the model's input, in a scope with no down-sampling at all:
-no local pooling, no convolution with strides or dilation other than 1 (or unknown), no
+Checks for a model with a stack of `keras-max-convs-without-downsampling` or more 2D
+or 3D convolutions in a row, from its input, and no down-sampling at all: no local
+pooling, no convolution with strides or dilation other than 1 (or unknown), no
 up-sampling.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
@@ -78,17 +78,17 @@ SPATIAL_CONVS = frozenset(k for k in names.CONV_LAYERS if "1D" not in k and not 
 
 def check(graph, config):
     limit = config.keras_max_convs_without_downsampling
-    if any(graph.applies_of(LOCAL_POOLING | UPSAMPLING_LAYERS)):
-        return
-    convs = list(graph.applies_of(SPATIAL_CONVS))
-    if any(not _keeps_resolution(conv.layer) for conv in convs):
-        return
-    depth: dict = {}
-    for conv in convs:  # in graph order: producers come first
-        run = _run(conv, depth)
-        if run == limit:
-            yield finding(SYMBOL, conv.layer, conv.layer.describe(), run)
-            return
+    for model in graph.models:
+        applies = [a for a in graph.applies if a in model.applies]  # in graph order: producers first
+        if any(a.kind in LOCAL_POOLING or a.kind in UPSAMPLING_LAYERS for a in applies):
+            continue
+        convs = [a for a in applies if a.kind in SPATIAL_CONVS]
+        if any(not _keeps_resolution(conv.layer) for conv in convs):
+            continue
+        depth: dict = {}
+        deep = next((conv for conv in convs if _run(conv, depth) == limit), None)
+        if deep is not None:
+            yield finding(SYMBOL, deep.layer, deep.layer.describe(), limit)
 
 
 def _keeps_resolution(layer) -> bool:
