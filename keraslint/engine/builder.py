@@ -220,7 +220,7 @@ class ModuleAnalysis:
             frame.returns = []
             self._exec_block(call.body, frame)
             outputs = self._merged_returns(frame)
-            if isinstance(outputs, Tensor):
+            if isinstance(outputs, Tensor) or _output_heads(outputs):
                 self.class_outputs[cls] = outputs
         self._finish(frame)
         self.graphs.append(graph)
@@ -687,10 +687,7 @@ class ModuleAnalysis:
             return model
         if isinstance(outputs, dict) or (isinstance(outputs, ListValue) and len(outputs.items) > 1):
             model.output_is_known = False  # several outputs: losses pair up per output (heads)
-            named = outputs.items() if isinstance(outputs, dict) else ((None, item) for item in outputs.items)
-            model.heads = [(name, value) for name, value in named if isinstance(value, Tensor)]
-            if len(model.heads) != (len(outputs) if isinstance(outputs, dict) else len(outputs.items)):
-                model.heads = []
+            model.heads = _output_heads(outputs)
         merged: dict = {}
         for tensor in tensors:
             merged.update(tensor.producers)
@@ -907,8 +904,11 @@ class ModuleAnalysis:
         if base == "Model":
             model = self._new_model("subclassed", node, frame)
             outputs = self.class_outputs.get(cls)
+            model.heads = _output_heads(outputs)
+            if model.heads:  # several outputs, returned as a tuple, list or dict
+                outputs = Tensor({p: c for _, tensor in model.heads for p, c in tensor})
             model.outputs = outputs
-            model.output_is_known = outputs is not None
+            model.output_is_known = outputs is not None and not model.heads
             if outputs is not None:
                 model.applies.update(outputs.producers)
             return model
@@ -921,6 +921,18 @@ class ModuleAnalysis:
                 return layer
             return Layer(kind="?", config={"class": cls.name}, node=node, condition=frame.condition)
         return self._unknown_call(node, frame)
+
+
+def _output_heads(outputs: Any) -> list[tuple[str | None, Tensor]]:
+    """Several model outputs given as a list or dict, in order, each with its dict key;
+    [] for one output or when any of them is not a known tensor."""
+    if isinstance(outputs, dict):
+        named = list(outputs.items())
+    elif isinstance(outputs, ListValue) and len(outputs.items) > 1:
+        named = [(None, item) for item in outputs.items]
+    else:
+        return []
+    return named if all(isinstance(value, Tensor) for _, value in named) else []
 
 
 def _layer_name(tensor: Tensor) -> str | None:
