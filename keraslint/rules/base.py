@@ -171,6 +171,14 @@ def kernel_extent(layer: Layer) -> int | None:
     return max(sides) if sides and None not in sides else None
 
 
+def successive_convolutions(graph: Graph, kinds) -> Iterator[tuple[Apply, Apply]]:
+    """(convolution, the next convolution on its path) pairs among ``kinds``, through
+    activations, normalization, dropout, padding and local pooling only."""
+    for conv in graph.applies_of(kinds):
+        for nxt in following(graph, conv, kinds, BETWEEN_LAYERS | LOCAL_POOLING):
+            yield conv, nxt
+
+
 def decodes(graph: Graph) -> bool:
     """Whether the scope up-samples (a decoder or generator, where sizes grow on purpose)."""
     return any(graph.applies_of(UPSAMPLING_LAYERS | {"Reshape"}))

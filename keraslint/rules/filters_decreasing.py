@@ -56,7 +56,7 @@ None.
 - Simonyan and Zisserman, [Very Deep Convolutional Networks](https://arxiv.org/abs/1409.1556) (VGG, 2014), section 2.1
 """
 
-from keraslint.rules.base import BETWEEN_LAYERS, FILTER_CONVS, LOCAL_POOLING, Rule, decodes, finding, following, kernel_extent, known_int
+from keraslint.rules.base import FILTER_CONVS, Rule, decodes, finding, kernel_extent, known_int, successive_convolutions
 
 SYMBOL = "keras-filters-decreasing"
 
@@ -64,15 +64,13 @@ SYMBOL = "keras-filters-decreasing"
 def check(graph, config):
     if decodes(graph):
         return
-    for conv in graph.applies_of(FILTER_CONVS):
-        filters = known_int(conv.layer.get("filters"))
-        if filters is None or kernel_extent(conv.layer) in (1, None):
+    for conv, nxt in successive_convolutions(graph, FILTER_CONVS):
+        filters, fewer = known_int(conv.layer.get("filters")), known_int(nxt.layer.get("filters"))
+        if filters is None or fewer is None or {kernel_extent(conv.layer), kernel_extent(nxt.layer)} & {1, None}:
             continue
-        for nxt in following(graph, conv, FILTER_CONVS, BETWEEN_LAYERS | LOCAL_POOLING):
-            fewer = known_int(nxt.layer.get("filters"))
-            is_output = nxt in graph.escaping or not graph.consumers(nxt)
-            if fewer is not None and fewer < filters and kernel_extent(nxt.layer) not in (1, None) and not is_output:
-                yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), fewer, conv.layer.describe(), filters)
+        is_output = nxt in graph.escaping or not graph.consumers(nxt)
+        if fewer < filters and not is_output:
+            yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), fewer, conv.layer.describe(), filters)
 
 
 RULE = Rule(

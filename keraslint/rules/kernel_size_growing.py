@@ -55,21 +55,19 @@ None.
 """
 
 from keraslint.engine import names
-from keraslint.rules.base import BETWEEN_LAYERS, LOCAL_POOLING, Rule, finding, following, kernel_extent
+from keraslint.rules.base import Rule, finding, kernel_extent, successive_convolutions
 
 SYMBOL = "keras-kernel-size-growing"
 CONVS = frozenset(k for k in names.CONV_LAYERS if not k.endswith("Transpose"))
 
 
 def check(graph, config):
-    for conv in graph.applies_of(CONVS):
-        size = kernel_extent(conv.layer)
-        if size is None or size == 1 or conv.layer.get("strides", 1) not in (1, (1, 1), (1, 1, 1)):
+    for conv, nxt in successive_convolutions(graph, CONVS):
+        size, larger = kernel_extent(conv.layer), kernel_extent(nxt.layer)
+        if size in (None, 1) or larger is None or conv.layer.get("strides", 1) not in (1, (1, 1), (1, 1, 1)):
             continue
-        for nxt in following(graph, conv, CONVS, BETWEEN_LAYERS | LOCAL_POOLING):
-            larger = kernel_extent(nxt.layer)
-            if larger is not None and larger > size:
-                yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), larger, conv.layer.describe(), size)
+        if larger > size:
+            yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), larger, conv.layer.describe(), size)
 
 
 RULE = Rule(
