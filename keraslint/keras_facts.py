@@ -138,7 +138,10 @@ LOSS_OUTPUT_MISMATCH: dict[tuple[str, bool], dict[str, tuple[str, str]]] = {
     ("hinge", False): {a: _NO_NEGATIVE_SCORE for a in _NON_NEGATIVE_UNBOUNDED | _BOUNDED_01},
     ("categorical_hinge", False): {a: _NO_MARGIN for a in _BOUNDED_01},
     ("poisson", False): {a: _NEGATIVE_RATE for a in _CAN_BE_NEGATIVE},
-    **{(family, True): {"tanh": _BOUNDED_LOGITS, "hard_sigmoid": _BOUNDED_LOGITS} for family in ("categorical", "sparse_categorical")},
+    **{
+        (family, True): {"tanh": _BOUNDED_LOGITS, "hard_sigmoid": _BOUNDED_LOGITS}
+        for family in ("categorical", "sparse_categorical")
+    },
     ("binary", True): {
         "tanh": _BOUNDED_LOGITS,
         "hard_sigmoid": _BOUNDED_LOGITS,

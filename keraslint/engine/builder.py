@@ -41,7 +41,9 @@ MAX_UNROLL = 64
 DATA_FORMAT_QUERIES = frozenset({"backend.image_data_format", "config.image_data_format", "backend.image_dim_ordering"})
 _DIM_ORDERING = {"channels_last": "tf", "channels_first": "th"}
 TF_INITIALIZERS = frozenset(
-    f"tensorflow{v}.{name}" for v in ("", ".compat.v1") for name in ("zeros_initializer", "ones_initializer", "constant_initializer")
+    f"tensorflow{version}.{kind}_initializer"
+    for version in ("", ".compat.v1")
+    for kind in ("zeros", "ones", "constant")
 )
 ONE_HOT_FUNCTIONS = frozenset({"tensorflow.one_hot", "jax.nn.one_hot", "torch.nn.functional.one_hot", "pandas.get_dummies"})
 LABEL_CODERS = {"LabelEncoder": "integer", "OneHotEncoder": "one-hot"}
@@ -609,7 +611,8 @@ class ModuleAnalysis:
             return Labels("one-hot", node) if isinstance(items, (list, tuple)) and len(items) > 2 else None
         if qualified.startswith("sklearn.") and last in LABEL_CODERS:
             return LabelCoder(LABEL_CODERS[last])
-        if canonical.startswith("datasets.") and canonical.endswith(".load_data") and canonical.split(".")[1] in INTEGER_LABEL_DATASETS:
+        dataset = canonical.split(".")[1] if canonical.startswith("datasets.") and canonical.endswith(".load_data") else None
+        if dataset in INTEGER_LABEL_DATASETS:
             return ListValue([ListValue([UNKNOWN, Labels("integer", node)]) for _ in range(2)])
         if qualified.startswith("sklearn.") and last == "train_test_split":
             args, _, open_args = self._args(node, frame)
@@ -850,7 +853,8 @@ class ModuleAnalysis:
             named = [(key if key is not None else _layer_name(tensor), tensor) for key, tensor in heads]
             specs = [(tensor, self._loss_spec(loss.get(key), node)) for key, tensor in named if key in loss]
         elif isinstance(loss, ListValue):
-            specs = list(zip((t for _, t in heads), (self._loss_spec(i, node) for i in loss.items))) if len(loss.items) == len(heads) else []
+            paired = len(loss.items) == len(heads)
+            specs = [(tensor, self._loss_spec(item, node)) for (_, tensor), item in zip(heads, loss.items)] if paired else []
         else:
             specs = [(heads[0][1], self._loss_spec(loss, node))] if len(heads) == 1 else []
         return [(tensor, spec) for tensor, spec in specs if spec is not None]

@@ -85,7 +85,6 @@ None.
 - Goodfellow, Bengio and Courville, [Deep Learning](https://www.deeplearningbook.org/contents/mlp.html) (2016), section 6.2.2: output units and their losses
 """
 
-from keraslint.engine.graph import UNKNOWN
 from keraslint.keras_facts import loss_output_mismatch
 from keraslint.rules.base import Rule, compiled_outputs, finding, output_units, units_source
 
