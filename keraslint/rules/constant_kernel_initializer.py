@@ -8,8 +8,8 @@ undone by training:
 
 - its output reaches, through activations, `BatchNormalization`, pooling and `Flatten`
   only, layers whose kernels start constant too;
-- or its kernel starts at zero under a ReLU: every pre-activation is 0 and ReLU's
-  gradient at 0 is 0.
+- or its kernel and bias start at zero under a ReLU: every pre-activation is 0 and
+  ReLU's gradient at 0 is 0.
 
 ## Why is this bad?
 With a constant kernel every unit of the layer computes the same value. The gradients
@@ -75,7 +75,7 @@ def check(graph, config):
         units = layer.get("units" if apply.kind == "Dense" else "filters", UNKNOWN)
         if kernel not in CONSTANT or layer.get("trainable", True) is not True or not _symmetric_bias(layer):
             continue
-        if kernel in ZERO and layer.activation in DEAD_AT_ZERO:
+        if kernel in ZERO and layer.activation in DEAD_AT_ZERO and _zero_bias(layer):
             yield finding(SYMBOL, layer, f"{layer.describe()} starts with a zero kernel under {layer.activation}: every "
                           f"output is 0 and {layer.activation}'s gradient at 0 is 0, so the layer never learns; drop "
                           "kernel_initializer (or use 'he_normal')")
@@ -93,6 +93,10 @@ def _initializer(value):
         name = value.qualified.rsplit(".", 1)[-1].lower()
         return name.removesuffix("_initializer")
     return value.lower() if isinstance(value, str) else value
+
+
+def _zero_bias(layer) -> bool:
+    return layer.get("use_bias", True) is False or _initializer(layer.get("bias_initializer", "zeros")) in ZERO
 
 
 def _symmetric_bias(layer) -> bool:

@@ -47,3 +47,4 @@ dropped = keras.Sequential([
 ])
 frozen = layers.Dense(64, activation="relu", kernel_initializer="zeros", trainable=False)
 biased = layers.Dense(64, activation="relu", kernel_initializer="zeros", bias_initializer="random_normal")
+lifted = layers.Dense(64, activation="relu", kernel_initializer="zeros", bias_initializer="ones")
