@@ -17,11 +17,12 @@ silent.
 
 ## Why is this bad?
 The sparse cross-entropy expects one integer class index per sample, the categorical one
-a one-hot vector per sample. Given the other encoding, Keras stops with a shape error
-(`Arguments target and output must have the same shape`, `logits and labels must have
-the same first dimension`) at the first batch, or, where the shapes happen to line up
-(two classes and a two-column one-hot label read as class indices), trains on
-meaningless targets.
+a one-hot vector per sample. Given the other encoding, `fit()` stops at the first batch
+with a shape error that does not name the labels: Keras 3 says ``Arguments `target` and
+`output` must have the same rank`` (integer labels, categorical loss) or ``Argument
+`output` must have rank (ndim) `target.ndim - 1` `` (one-hot labels, sparse loss); Keras 2
+said `Shapes (None, 1) and (None, 10) are incompatible` or `logits and labels must have
+the same first dimension`.
 
 ## Example
 ```python
