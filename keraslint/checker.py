@@ -17,7 +17,10 @@ class KerasChecker(BaseChecker):
     """Keras model-architecture checks (keraslint)."""
 
     name = "keraslint"
-    msgs = {rule.msgid: (rule.template, rule.symbol, rule.summary) for rule in ALL_RULES}
+    msgs = {
+        rule.msgid: (rule.template, rule.symbol, rule.summary, {"default_enabled": rule.default_enabled})
+        for rule in ALL_RULES
+    }
     options = (
         (
             "keraslint-only",

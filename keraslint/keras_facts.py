@@ -47,11 +47,21 @@ LOSS_FAMILIES = {
     "binary_focal_crossentropy": "binary",
     "binaryfocalcrossentropy": "binary",
     "bce": "binary",
+    "hinge": "hinge",
+    "squared_hinge": "hinge",
+    "squaredhinge": "hinge",
+    "categorical_hinge": "categorical_hinge",
+    "categoricalhinge": "categorical_hinge",
+    "kl_divergence": "kl_divergence",
+    "kld": "kl_divergence",
+    "kullback_leibler_divergence": "kl_divergence",
+    "kldivergence": "kl_divergence",
+    "poisson": "poisson",
 }
 
 
 def loss_family(name: str) -> str:
-    """"categorical", "sparse_categorical", "binary" or "other" for a loss function or class name."""
+    """The family of a loss function or class name (LOSS_FAMILIES' values), or "other"."""
     return LOSS_FAMILIES.get(name.lower(), "other")
 
 
@@ -90,3 +100,94 @@ def hub_model_has_batchnorm(name: str, preset: object) -> bool:
         families = tuple(f.lower() for f in HUB_FAMILIES_WITH_BATCHNORM)
         return isinstance(preset, str) and preset.replace("_", "").lower().startswith(families)
     return name.startswith(HUB_FAMILIES_WITH_BATCHNORM)
+
+
+# What each loss family needs from the model's output, and which built-in output
+# activations cannot give it. Cross-entropies with from_logits=False (and KL divergence)
+# read the output as probabilities (clipped to [epsilon, 1 - epsilon]); hinge turns 0/1
+# labels into -1/+1 and needs scores of both signs; categorical hinge needs the true
+# class's score a margin of 1 above the others; Poisson takes the log of a rate. The
+# single-unit cases, softmax or sigmoid with from_logits=True, and a linear output with
+# from_logits=False have messages or rules of their own (keras-softmax-with-from-logits,
+# keras-probabilities-loss-on-logits) and are not repeated here.
+_CAN_BE_NEGATIVE = frozenset({"linear", "elu", "selu", "gelu", "silu", "leaky_relu", "mish", "tanh", "log_softmax"})
+_NON_NEGATIVE_UNBOUNDED = frozenset({"relu", "relu6", "softplus", "exponential"})
+_BOUNDED_01 = frozenset({"sigmoid", "hard_sigmoid", "softmax"})
+
+_NOT_A_DISTRIBUTION = (
+    "does not output a probability distribution (units in [0, 1] that sum to 1), which the loss expects",
+    "activation='softmax'",
+)
+_SIGMOIDS_FOR_CATEGORICAL = (
+    "gives independent probabilities that do not sum to 1, but the loss expects one distribution over the classes",
+    "softmax, or binary cross-entropy for multi-label targets",
+)
+_SOFTMAX_FOR_BINARY = (
+    "makes its units compete (they sum to 1), but binary cross-entropy treats every unit as an independent "
+    "probability",
+    "categorical cross-entropy with softmax, or sigmoid with binary cross-entropy",
+)
+_NOT_PROBABILITIES = ("does not output probabilities in [0, 1], which the loss expects", "activation='sigmoid'")
+_NO_NEGATIVE_SCORE = (
+    "cannot output a negative score, but hinge loss maps 0/1 labels to -1/+1 and needs one for the -1 class "
+    "(the loss never reaches 0)",
+    "a linear output or activation='tanh'",
+)
+_NO_MARGIN = (
+    "outputs scores in [0, 1], so the true class can never score the margin of 1 above the others that "
+    "categorical hinge asks for",
+    "a linear output",
+)
+_NEGATIVE_RATE = (
+    "can output negative values, but the Poisson loss takes the log of the output as a rate (nan)",
+    "activation='exponential' or 'softplus'",
+)
+_BOUNDED_LOGITS = (
+    "outputs bounded scores, but the loss reads them as logits (from_logits=True): the predicted probabilities "
+    "can never get near 0 or 1",
+    "a linear output",
+)
+_NON_NEGATIVE_LOGITS = (
+    "outputs non-negative scores, but the loss reads them as logits (from_logits=True): their sigmoid is never "
+    "below 0.5, so the negative class is never predicted",
+    "a linear output",
+)
+
+# (loss family, from_logits) -> {output activation: (what is wrong, what to use)}
+LOSS_OUTPUT_MISMATCH: dict[tuple[str, bool], dict[str, tuple[str, str]]] = {
+    **{
+        (family, False): {
+            **{a: _NOT_A_DISTRIBUTION for a in (_CAN_BE_NEGATIVE - {"linear"}) | _NON_NEGATIVE_UNBOUNDED},
+            "sigmoid": _SIGMOIDS_FOR_CATEGORICAL,
+            "hard_sigmoid": _SIGMOIDS_FOR_CATEGORICAL,
+        }
+        for family in ("categorical", "sparse_categorical")
+    },
+    ("kl_divergence", False): {
+        **{a: _NOT_A_DISTRIBUTION for a in _CAN_BE_NEGATIVE | _NON_NEGATIVE_UNBOUNDED},
+        "sigmoid": _SIGMOIDS_FOR_CATEGORICAL,
+        "hard_sigmoid": _SIGMOIDS_FOR_CATEGORICAL,
+    },
+    ("binary", False): {
+        **{a: _NOT_PROBABILITIES for a in (_CAN_BE_NEGATIVE - {"linear"}) | _NON_NEGATIVE_UNBOUNDED},
+        "softmax": _SOFTMAX_FOR_BINARY,
+    },
+    ("hinge", False): {a: _NO_NEGATIVE_SCORE for a in _NON_NEGATIVE_UNBOUNDED | _BOUNDED_01},
+    ("categorical_hinge", False): {a: _NO_MARGIN for a in _BOUNDED_01},
+    ("poisson", False): {a: _NEGATIVE_RATE for a in _CAN_BE_NEGATIVE},
+    **{
+        (family, True): {"tanh": _BOUNDED_LOGITS, "hard_sigmoid": _BOUNDED_LOGITS}
+        for family in ("categorical", "sparse_categorical")
+    },
+    ("binary", True): {
+        "tanh": _BOUNDED_LOGITS,
+        "hard_sigmoid": _BOUNDED_LOGITS,
+        **{a: _NON_NEGATIVE_LOGITS for a in _NON_NEGATIVE_UNBOUNDED},
+    },
+}
+
+
+def loss_output_mismatch(family: str, from_logits: bool, activation: str) -> tuple[str, str] | None:
+    """(what is wrong, what to use) when a built-in output ``activation`` cannot serve a
+    loss of ``family``; None when it can, or when another message covers the pair."""
+    return LOSS_OUTPUT_MISMATCH.get((family, from_logits), {}).get(activation)

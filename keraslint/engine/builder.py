@@ -27,6 +27,7 @@ from keraslint.engine.graph import (
     Condition,
     Event,
     Graph,
+    Labels,
     Layer,
     LayersOf,
     LossSpec,
@@ -46,8 +47,21 @@ from keraslint.keras_facts import (
 
 MAX_UNROLL = 64
 FOLDED_BUILTINS = frozenset({"range", "enumerate", "zip", "len", "reversed", "list", "tuple"})
+# Calls that read the global image data format.
+DATA_FORMAT_QUERIES = frozenset({"backend.image_data_format", "config.image_data_format", "backend.image_dim_ordering"})
+_DIM_ORDERING = {"channels_last": "tf", "channels_first": "th"}
+TF_INITIALIZERS = frozenset(
+    f"tensorflow{version}.{kind}_initializer"
+    for version in ("", ".compat.v1")
+    for kind in ("zeros", "ones", "constant")
+)
+ONE_HOT_FUNCTIONS = frozenset({"tensorflow.one_hot", "jax.nn.one_hot", "torch.nn.functional.one_hot", "pandas.get_dummies"})
+LABEL_CODERS = {"LabelEncoder": "integer", "OneHotEncoder": "one-hot"}
+# keras.datasets whose load_data() gives integer class labels.
+INTEGER_LABEL_DATASETS = frozenset({"mnist", "fashion_mnist", "cifar10", "cifar100", "imdb", "reuters"})
 INLINE_DEPTH = 1
 TRAIN_METHODS = frozenset({"fit", "train_on_batch", "fit_generator"})
+INFERENCE_METHODS = frozenset({"predict", "predict_on_batch", "predict_generator", "load_weights"})
 
 
 @dataclasses.dataclass(eq=False)
@@ -64,6 +78,13 @@ class SelfRef:
 class BoundMethod:
     obj: Any
     name: str
+
+
+@dataclasses.dataclass(eq=False)
+class LabelCoder:
+    """An sklearn label encoder object; its ``fit_transform``/``transform`` give ``encoding`` labels."""
+
+    encoding: str
 
 
 @dataclasses.dataclass
@@ -128,6 +149,9 @@ class ModuleAnalysis:
             and (names.attribute_chain(call.func) or [""])[-1] in ("set_image_data_format", "set_image_dim_ordering")
             for call in module.nodes_of_class(nodes.Call)
         )
+        # The image data format layers default to, and that `K.image_data_format()`
+        # answers, so `if` tests on it fold and each value chosen there is known.
+        self.default_data_format = "channels_last" if self.channels_last_default else None
 
     # ------------------------------------------------------------------ scopes
     def run(self) -> "ModuleAnalysis":
@@ -225,7 +249,7 @@ class ModuleAnalysis:
             frame.returns = []
             self._exec_block(call.body, frame)
             outputs = self._merged_returns(frame)
-            if isinstance(outputs, Tensor):
+            if isinstance(outputs, Tensor) or _output_heads(outputs):
                 self.class_outputs[cls] = outputs
         self._finish(frame)
         self.graphs.append(graph)
@@ -449,6 +473,16 @@ class ModuleAnalysis:
             return tuple(values)
         return ListValue(values)
 
+    def _eval_Dict(self, node: nodes.Dict, frame: Frame) -> Any:
+        """A dict with literal string keys (losses or outputs by name); anything else is unknown."""
+        result = {}
+        for key, value in node.items:
+            key = self.evaluate(key, frame)
+            if not isinstance(key, str):
+                return UNKNOWN
+            result[key] = self.evaluate(value, frame)
+        return result
+
     def _eval_List(self, node: nodes.List, frame: Frame) -> Any:
         return ListValue([self.evaluate(e, frame) for e in node.elts])
 
@@ -511,6 +545,8 @@ class ModuleAnalysis:
             return LayersOf(model) if attr == "layers" else BoundMethod(model, attr)
         if isinstance(owner, ListValue) and attr in ("append", "extend", "insert"):
             return BoundMethod(owner, attr)
+        if isinstance(owner, LabelCoder):
+            return BoundMethod(owner, attr)
         return UNKNOWN
 
     def _eval_Subscript(self, node: nodes.Subscript, frame: Frame) -> Any:
@@ -572,6 +608,12 @@ class ModuleAnalysis:
 
     # Calls of Keras names -------------------------------------------------
     def _call_ref(self, ref: Ref, node: nodes.Call, frame: Frame) -> Any:
+        value = self._call_imported(ref, node, frame)
+        if isinstance(value, (Layer, ModelValue)) and value.package is None:
+            value.package = ref.qualified.split(".")[0]
+        return value
+
+    def _call_imported(self, ref: Ref, node: nodes.Call, frame: Frame) -> Any:
         canonical = ref.canonical or ""
         kind = ref.layer_kind
         if canonical == "partial":
@@ -612,14 +654,28 @@ class ModuleAnalysis:
             return model
         if canonical.startswith("losses.") and canonical.split(".")[1][:1].isupper():
             _, kwargs, _ = self._args(node, frame)
-            family = loss_family(canonical.split(".")[1])
-            return LossSpec(family, kwargs.get("from_logits", False), node, "class")
+            name = canonical.split(".")[1]
+            return LossSpec(loss_family(name), kwargs.get("from_logits", False), node, "class", name)
+        if ref.qualified == "tensorflow_hub.KerasLayer":
+            return Layer(kind="?", config={"class": "hub.KerasLayer"}, node=node, condition=frame.condition, via=frame.via)
+        if canonical in DATA_FORMAT_QUERIES and self.default_data_format is not None:
+            data_format = self.default_data_format
+            return data_format if canonical.endswith("data_format") else _DIM_ORDERING[data_format]
+        if canonical.startswith("initializers.") or ref.qualified in TF_INITIALIZERS:
+            return ref  # the initializer object, known by its class
+        labels = self._prepared_labels(ref, node, frame)
+        if labels is not None:
+            return labels
         if canonical.split(".")[0] in ("activations", "nn", "ops"):
             name = canonical.split(".")[1]
-            args, _, _ = self._args(node, frame)
+            args, kwargs, _ = self._args(node, frame)
             tensors = [t for a in args for t in self._tensors_in(a)]
             if tensors and name in ACTIVATION_FUNCTIONS:
-                layer = Layer(kind="Activation", config={"activation": name}, node=node, condition=frame.condition)
+                config = {"activation": name}
+                if name in ("softmax", "log_softmax"):  # softmax(x, axis); TensorFlow 1 spelt it dim
+                    axis = kwargs.get("axis", kwargs.get("dim", args[1] if len(args) > 1 else -1))
+                    config["axis"] = -1 if axis is None else axis
+                layer = Layer(kind="Activation", config=config, node=node, condition=frame.condition)
                 return Tensor.of(self._new_apply(layer, tensors[:1], node, frame))
         if ref.qualified.startswith("builtins."):
             return self._call_builtin(ref.qualified.split(".", 1)[1], node, frame)
@@ -648,11 +704,39 @@ class ModuleAnalysis:
             return tuple(reversed(sequences[0]))
         return ListValue(list(sequences[0])) if name == "list" else tuple(sequences[0])
 
+    def _prepared_labels(self, ref: Ref, node: nodes.Call, frame: Frame) -> Any:
+        """Labels whose encoding a call shows (``to_categorical(y)``, ``mnist.load_data()``,
+        ``train_test_split(x, y)`` of such labels), an sklearn label encoder, or None."""
+        qualified, canonical = ref.qualified, ref.canonical or ""
+        last = qualified.rsplit(".", 1)[-1]
+        if (canonical and last == "to_categorical") or qualified in ONE_HOT_FUNCTIONS or canonical == "ops.one_hot":
+            return Labels("one-hot", node)
+        if qualified.startswith("sklearn.") and last == "label_binarize":
+            _, kwargs, _ = self._args(node, frame)
+            classes = kwargs.get("classes")
+            items = classes.items if isinstance(classes, ListValue) else classes
+            # Two classes binarize into a single 0/1 column, which is not one-hot.
+            return Labels("one-hot", node) if isinstance(items, (list, tuple)) and len(items) > 2 else None
+        if qualified.startswith("sklearn.") and last in LABEL_CODERS:
+            return LabelCoder(LABEL_CODERS[last])
+        dataset = canonical.split(".")[1] if canonical.startswith("datasets.") and canonical.endswith(".load_data") else None
+        if dataset in INTEGER_LABEL_DATASETS:
+            return ListValue([ListValue([UNKNOWN, Labels("integer", node)]) for _ in range(2)])
+        if qualified.startswith("sklearn.") and last == "train_test_split":
+            args, _, open_args = self._args(node, frame)
+            if open_args:
+                return None
+            return ListValue([value if isinstance(value, Labels) else UNKNOWN for value in args for _ in range(2)])
+        return None
+
     def _construct(self, kind: str, ref: Ref, node: nodes.Call, frame: Frame) -> Layer:
         args, kwargs, open_config = self._args(node, frame)
+        config = layer_config(kind, args, kwargs, dict(ref.presets))
+        if kind == "BatchNormalization" and config.get("mode", 0) not in (0, 2):
+            kind = "?"  # Keras 1 mode=1 normalizes each sample on its own, not each feature over the batch
         return Layer(
             kind=kind,
-            config=layer_config(kind, args, kwargs, dict(ref.presets)),
+            config=config,
             node=node,
             condition=frame.condition,
             inferred=ref.inferred,
@@ -717,8 +801,9 @@ class ModuleAnalysis:
         if not tensors:
             model.output_is_known = False
             return model
-        if isinstance(outputs, ListValue) and len(outputs.items) > 1:
-            model.output_is_known = False  # several outputs: losses pair up per output
+        if isinstance(outputs, dict) or (isinstance(outputs, ListValue) and len(outputs.items) > 1):
+            model.output_is_known = False  # several outputs: losses pair up per output (heads)
+            model.heads = _output_heads(outputs)
         merged: dict = {}
         for tensor in tensors:
             merged.update(tensor.producers)
@@ -792,9 +877,11 @@ class ModuleAnalysis:
         if spatial:
             rank = spatial + 2
             data_format = layer.get("data_format", None)
+            if data_format is None:
+                data_format = self.default_data_format
             if data_format == "channels_first":
                 return rank, 1
-            if data_format == "channels_last" or (data_format is None and self.channels_last_default):
+            if data_format == "channels_last":
                 if kind in names.CONV_LAYERS or in_channel in (None, rank - 1):
                     return rank, rank - 1
             return rank, None
@@ -823,6 +910,8 @@ class ModuleAnalysis:
             else:
                 obj.items.append(UNKNOWN)
             return None
+        if isinstance(obj, LabelCoder):
+            return Labels(obj.encoding, node) if name in ("fit_transform", "transform") else self._unknown_call(node, frame)
         model: ModelValue = obj
         if name == "add":
             args, _, _ = self._args(node, frame)
@@ -836,13 +925,18 @@ class ModuleAnalysis:
             frame.state[("compiled", model)] = self._trainable_state(model, frame)
             frame.state[("trained", model)] = None
             frame.graph.events.append(
-                Event("compile", node, model=model, loss=self._loss_spec(loss, node), condition=frame.condition)
+                Event("compile", node, model=model, losses=self._output_losses(model, loss, node), condition=frame.condition)
             )
             return None
         if name in TRAIN_METHODS:
+            args, kwargs, _ = self._args(node, frame)
+            labels = kwargs.get("y", args[1] if len(args) > 1 else None)
             self._sync_outputs(model, frame)
             state = self._trainable_state(model, frame)
-            event = Event("train", node, model=model, condition=frame.condition, trainable=state)
+            event = Event(
+                "train", node, model=model, labels=labels if isinstance(labels, Labels) else None,
+                condition=frame.condition, trainable=state,
+            )
             if ("compiled", model) in frame.state:
                 event.compiled = frame.state[("compiled", model)]
                 event.first_trained = frame.state[("trained", model)]
@@ -850,6 +944,11 @@ class ModuleAnalysis:
                     frame.state[("trained", model)] = state
             frame.graph.events.append(event)
             return UNKNOWN
+        if name == "get_layer":
+            return self._named_layer(model, node, frame)
+        if name in INFERENCE_METHODS:
+            frame.graph.events.append(Event("infer", node, model=model, condition=frame.condition))
+            return self._unknown_call(node, frame)
         if name in ("pop",):
             frame.state[("tail", model)] = None
             model.output_is_known = False
@@ -860,15 +959,36 @@ class ModuleAnalysis:
         if isinstance(tail, Tensor):
             model.outputs = tail
 
+    def _named_layer(self, model: ModelValue, node: nodes.Call, frame: Frame) -> Any:
+        """``model.get_layer("name")``: the layer built with that name, else some layer of the model."""
+        args, kwargs, _ = self._args(node, frame)
+        name = kwargs.get("name", args[0] if args else None)
+        matches = {a.layer for a in model.applies if isinstance(name, str) and a.layer.config.get("name") == name}
+        return matches.pop() if len(matches) == 1 else LayersOf(model)
+
+    def _output_losses(self, model: ModelValue, loss: Any, node: nodes.Call) -> list[tuple[Tensor, LossSpec]]:
+        """The loss of each output: one loss for a single output, a list by position, a
+        dict by output name (the `outputs={...}` key, else the output layer's name)."""
+        heads = model.output_heads()
+        if isinstance(loss, dict):
+            named = [(key if key is not None else _layer_name(tensor), tensor) for key, tensor in heads]
+            specs = [(tensor, self._loss_spec(loss.get(key), node)) for key, tensor in named if key in loss]
+        elif isinstance(loss, ListValue):
+            paired = len(loss.items) == len(heads)
+            specs = [(tensor, self._loss_spec(item, node)) for (_, tensor), item in zip(heads, loss.items)] if paired else []
+        else:
+            specs = [(heads[0][1], self._loss_spec(loss, node))] if len(heads) == 1 else []
+        return [(tensor, spec) for tensor, spec in specs if spec is not None]
+
     def _loss_spec(self, loss: Any, node: nodes.Call) -> LossSpec | None:
         if isinstance(loss, LossSpec):
             return loss
         if isinstance(loss, str):
-            return LossSpec(loss_family(loss), False, node, "string")
+            return LossSpec(loss_family(loss), False, node, "string", loss)
         if isinstance(loss, Ref) and (loss.canonical or "").startswith("losses."):
             name = loss.canonical.split(".")[1]
             if name[:1].islower():
-                return LossSpec(loss_family(name), False, node, "function")
+                return LossSpec(loss_family(name), False, node, "function", name)
         return None
 
     # Same-module functions and classes -------------------------------------
@@ -914,8 +1034,11 @@ class ModuleAnalysis:
         if base == "Model":
             model = self._new_model("subclassed", node, frame)
             outputs = self.class_outputs.get(cls)
+            model.heads = _output_heads(outputs)
+            if model.heads:  # several outputs, returned as a tuple, list or dict
+                outputs = Tensor({p: c for _, tensor in model.heads for p, c in tensor})
             model.outputs = outputs
-            model.output_is_known = outputs is not None
+            model.output_is_known = outputs is not None and not model.heads
             if outputs is not None:
                 model.applies.update(outputs.producers)
             return model
@@ -945,6 +1068,25 @@ def _changed_names(module: nodes.Module) -> set[str]:
     assigned = collections.Counter(n.name for n in module.nodes_of_class(nodes.AssignName) if n.scope() is module)
     changed.update(name for name, count in assigned.items() if count > 1)
     return changed
+
+
+def _output_heads(outputs: Any) -> list[tuple[str | None, Tensor]]:
+    """Several model outputs given as a list or dict, in order, each with its dict key;
+    [] for one output or when any of them is not a known tensor."""
+    if isinstance(outputs, dict):
+        named = list(outputs.items())
+    elif isinstance(outputs, ListValue) and len(outputs.items) > 1:
+        named = [(None, item) for item in outputs.items]
+    else:
+        return []
+    return named if all(isinstance(value, Tensor) for _, value in named) else []
+
+
+def _layer_name(tensor: Tensor) -> str | None:
+    """The `name=` of the layer that produces ``tensor``, where literal and single."""
+    producers = list(tensor.producers)
+    name = producers[0].layer.config.get("name") if len(producers) == 1 else None
+    return name if isinstance(name, str) else None
 
 
 def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:

@@ -62,6 +62,7 @@ class Layer:
     open_config: bool = False  # **kwargs at construction: absent keys are unknown, not default
     model: "ModelValue | None" = None  # for kind == "Model"
     via: nodes.NodeNG | None = None  # call of the same-module helper that built it
+    package: str | None = None  # top-level package of the class called: "keras", "tf_keras", "tensorflow_hub"...
 
     def get(self, key: str, default: Any = None) -> Any:
         if key in self.config:
@@ -153,6 +154,18 @@ class ModelValue:
     outputs: Tensor | None = None  # None while unknown
     output_is_known: bool = True
     as_layer: "Layer | None" = None  # the model seen as a layer of another model
+    package: str | None = None  # top-level package of the class called: "keras", "tensorflow", "tf_keras"...
+    # Several outputs, in order, each with the key it was given under in an `outputs={...}`
+    # dict (None in a list); empty for a single output, which is ``outputs``.
+    heads: list = dataclasses.field(default_factory=list)
+
+    def output_heads(self) -> list[tuple[str | None, Tensor]]:
+        """The model's outputs in order, each with its dict key where given one; [] while unknown."""
+        if self.heads:
+            return self.heads
+        if self.output_is_known and self.outputs is not None:
+            return [(None, self.outputs)]
+        return []
 
     def contains_layer(self, layer: Layer, seen=None) -> bool:
         seen = seen or set()
@@ -215,10 +228,21 @@ class LayersOf:
 
 @dataclasses.dataclass(eq=False)
 class LossSpec:
-    family: str  # "categorical" | "sparse_categorical" | "binary" | "other"
+    family: str  # keras_facts.LOSS_FAMILIES' values, or "other"
     from_logits: Any  # True / False / UNKNOWN
     node: nodes.NodeNG
     given_as: str  # "string" | "class" | "function"
+    name: str = ""  # as written: "poisson", "KLDivergence"
+
+
+@dataclasses.dataclass(eq=False)
+class Labels:
+    """Training labels whose encoding the code shows: "one-hot" (``to_categorical``,
+    ``one_hot``, ``label_binarize`` over more than two classes...) or "integer"
+    (``LabelEncoder``, the labels of ``keras.datasets``)."""
+
+    encoding: str
+    node: nodes.NodeNG  # where they were prepared
 
 
 @dataclasses.dataclass(frozen=True)
@@ -270,13 +294,15 @@ def target_within(target: Any, model: ModelValue) -> bool:
 class Event:
     """A call on a model object, or a ``trainable`` assignment, in statement order."""
 
-    kind: str  # "compile" | "train" | "set_trainable"
+    kind: str  # "compile" | "train" | "infer" (predict, load_weights) | "set_trainable"
     node: nodes.NodeNG
     model: ModelValue | None = None  # compile/train: the model; set_trainable: when it is a model
     layer: Layer | None = None  # set_trainable on a layer object
     layers_of: ModelValue | None = None  # set_trainable on (some of) model.layers
     value: Any = UNKNOWN
-    loss: LossSpec | None = None
+    # compile: the loss of each output whose loss is known, as (output, loss) pairs
+    losses: list[tuple[Tensor, LossSpec]] = dataclasses.field(default_factory=list)
+    labels: Labels | None = None  # train: the labels passed, where their encoding is known
     condition: Condition = Condition()
     # train: the model's trainable state at this call, at the last compile() (UNKNOWN
     # when paths disagree, None when no compile() was seen) and at the first training

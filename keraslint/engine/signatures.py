@@ -49,6 +49,7 @@ _KERAS1_POSITIONAL = {
         "data_format",
     ),
     "Dense": ("units", "init", "activation", "weights"),
+    "BatchNormalization": ("epsilon", "mode", "axis", "momentum"),
 }
 _KERAS1_KEYWORDS = {
     "output_dim": "units",
@@ -62,8 +63,17 @@ _KERAS1_KEYWORDS = {
     "init": "kernel_initializer",
     "W_regularizer": "kernel_regularizer",
     "b_regularizer": "bias_regularizer",
+    "W_constraint": "kernel_constraint",
+    "b_constraint": "bias_constraint",
+    "atrous_rate": "dilation_rate",
+    "beta_init": "beta_initializer",
+    "gamma_init": "gamma_initializer",
 }
-_KERAS1_ONLY = frozenset(_KERAS1_KEYWORDS) - {"init"} | {"nb_row", "nb_col"}
+# BatchNormalization(mode=...) is Keras 1 only: mode 0 is Keras 2's behaviour, mode 1
+# normalizes each sample, mode 2 uses the batch's statistics at inference too.
+_KERAS1_ONLY = frozenset(_KERAS1_KEYWORDS) - {"init"} | {"nb_row", "nb_col", "mode"}
+# Keras 1 kernel sides, one parameter each, folded into Keras 2's kernel_size.
+_KERNEL_SIDES = (("kernel_row", "kernel_col"), ("nb_row", "nb_col"), ("kernel_dim1", "kernel_dim2", "kernel_dim3"))
 _DIM_ORDERING = {"th": "channels_first", "tf": "channels_last"}
 
 # Activation functions by every name they are reached through; values are canonical names.
@@ -109,6 +119,9 @@ def layer_config(kind: str, args: list, kwargs: dict, presets: dict) -> dict[str
         config[name] = value
     for key, value in kwargs.items():
         config[_KERAS1_KEYWORDS.get(key, key) if keras1 or key in _KERAS1_ONLY else key] = value
+    for sides in _KERNEL_SIDES:
+        if all(side in config for side in sides) and "kernel_size" not in config:
+            config["kernel_size"] = tuple(config.pop(side) for side in sides)
     if "data_format" in config and config["data_format"] in _DIM_ORDERING:
         config["data_format"] = _DIM_ORDERING[config["data_format"]]
     if "activation" in config:

@@ -253,9 +253,9 @@ def _plan_frozen_base(analysis, findings) -> list[Edit]:
 def _plan_from_logits(analysis, findings) -> list[Edit]:
     losses = set()
     for graph, finding in findings:
-        for event, _, layer in compiled_outputs(graph):
-            if layer.node is finding.node and event.node.lineno == finding.args[2]:
-                losses.add((event.loss.node, event.node))
+        for event, loss, _, source in compiled_outputs(graph):
+            if source.layer.node is finding.node and event.node.lineno == finding.args[2]:
+                losses.add((loss.node, event.node))
     if len(losses) != 1:
         raise NotFixable("the loss could not be traced to one call")
     ((loss, compile_call),) = losses

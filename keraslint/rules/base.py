@@ -31,6 +31,7 @@ class Rule:
     # configuration namespace, where each rule reads its own options.
     check: Callable[..., Iterable[Finding]]
     options: tuple = ()  # pylint option definitions, (name, {type, default, help, ...}) pairs
+    default_enabled: bool = True  # False for heuristics a project opts into
 
     @property
     def doc(self) -> str:
@@ -106,6 +107,12 @@ def weighted_layers(graph: Graph) -> Iterator[Apply]:
     return (a for a in graph.applies if a.kind == "Dense" or a.kind in names.CONV_LAYERS)
 
 
+def following(graph: Graph, apply: Apply, kinds, through) -> list[Apply]:
+    """The ``kinds`` applications that ``apply``'s output reaches, passing only through
+    ``through``; [] when some path ends elsewhere or leaves the scope."""
+    return [target for target, _ in graph.reaches_only(apply, frozenset(kinds), frozenset(through)) or ()]
+
+
 def output_activation(apply: Apply, seen=None) -> tuple[Any, Apply | None]:
     """The activation that produces a model output and the layer that applies it,
     looking back through layers that keep values as they are."""
@@ -134,16 +141,87 @@ def _single_input_activation(apply: Apply, seen) -> tuple[Any, Apply | None]:
     return output_activation(apply.inputs[0][0], seen)
 
 
-def compiled_outputs(graph: Graph) -> Iterator[tuple[Any, Any, Layer]]:
-    """(compile event, output activation, layer applying it) for every compile() with a
-    known single-output model and a recognised loss."""
+def compiled_outputs(graph: Graph) -> Iterator[tuple[Any, Any, Any, Apply]]:
+    """(compile event, loss, output activation, the application of the layer applying it) for every model output
+    whose loss is known (one loss, a list or a dict of them) and whose activation is known."""
     for event in graph.events:
-        model = event.model
-        if event.kind != "compile" or event.loss is None or model is None:
+        if event.kind != "compile":
             continue
-        if not model.output_is_known or model.outputs is None or len(model.outputs.producers) != 1:
-            continue
-        (producer,) = model.outputs.producers
-        activation, source = output_activation(producer)
-        if source is not None and activation is not UNKNOWN:
-            yield event, activation, source.layer
+        for output, loss in event.losses:
+            if len(output.producers) != 1:
+                continue
+            (producer,) = output.producers
+            activation, source = output_activation(producer)
+            if source is not None and activation is not UNKNOWN:
+                yield event, loss, activation, source
+
+
+def output_units(apply: Apply) -> Any:
+    """The number of units (last-axis size) of a Dense output, looking back through layers
+    that keep it; UNKNOWN for anything else."""
+    dense = units_source(apply)
+    units = dense.layer.get("units", UNKNOWN) if dense is not None else UNKNOWN
+    return units if isinstance(units, int) and not isinstance(units, bool) else UNKNOWN
+
+
+def units_source(apply: Apply, seen=None) -> Apply | None:
+    """The Dense application whose units ``apply`` outputs, through layers that keep them."""
+    seen = seen or set()
+    if apply in seen:
+        return None
+    seen.add(apply)
+    if apply.kind == "Dense":
+        return apply
+    keeps_units = apply.kind in names.ACTIVATION_LAYERS or apply.kind in names.DROPOUT_LAYERS or apply.kind in (
+        "BatchNormalization",
+        "LayerNormalization",
+    )
+    if keeps_units and len(apply.inputs) == 1:
+        return units_source(apply.inputs[0][0], seen)
+    return None
+
+
+# For the design heuristics: layers between two convolutions (or two Dense layers) that
+# leave the question "what comes next" open, and the sizes they compare.
+BETWEEN_LAYERS = (
+    names.ACTIVATION_LAYERS
+    | names.DROPOUT_LAYERS
+    | {"BatchNormalization", "LayerNormalization", "GroupNormalization"}
+    | {f"ZeroPadding{n}D" for n in (1, 2, 3)}
+)
+FILTER_CONVS = frozenset(k for k in names.CONV_LAYERS if not k.endswith("Transpose") and not k.startswith("Depthwise"))
+UPSAMPLING_LAYERS = frozenset(
+    {f"UpSampling{n}D" for n in (1, 2, 3)} | {k for k in names.CONV_LAYERS if k.endswith("Transpose")}
+)
+LOCAL_POOLING = frozenset(k for k in names.POOLING_LAYERS if not k.startswith("Global"))
+
+
+def known_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def kernel_extent(layer: Layer) -> int | None:
+    """The largest side of a convolution's kernel, where literal."""
+    size = layer.get("kernel_size", UNKNOWN)
+    sides = size if isinstance(size, tuple) else (size,)
+    sides = [known_int(side) for side in sides]
+    return max(sides) if sides and None not in sides else None
+
+
+def successive_convolutions(graph: Graph, kinds) -> Iterator[tuple[Apply, Apply]]:
+    """(convolution, the next convolution on its path) pairs among ``kinds``, through
+    activations, normalization, dropout, padding and local pooling only."""
+    for conv in graph.applies_of(kinds):
+        for nxt in following(graph, conv, kinds, BETWEEN_LAYERS | LOCAL_POOLING):
+            yield conv, nxt
+
+
+def decodes(graph: Graph) -> bool:
+    """Whether the scope up-samples (a decoder or generator, where sizes grow on purpose)."""
+    return any(graph.applies_of(UPSAMPLING_LAYERS | {"Reshape"}))
+
+
+HEURISTIC_NOTE = (
+    "This is a design heuristic (from NeuraLint's rules), off by default: good networks break it on purpose, so "
+    "enable it where it fits the project"
+)

@@ -2,10 +2,12 @@
 
 ## What it does
 Checks for a `BatchNormalization` applied directly to the model's input (the first
-layer of a `Sequential`, or applied to a `keras.Input`). Not flagged: a
-`BatchNormalization` that opens a BatchNormalization-activation-convolution block
-(the DenseNet and pre-activation ResNet order), which belongs to the block the model
-repeats rather than to the input; feed such a model scaled data.
+layer of a `Sequential`, or applied to a `keras.Input`), seen through layers that only
+reshape it (`Flatten`, `Reshape`, `InputLayer`). Not flagged: a `BatchNormalization`
+that opens a BatchNormalization-activation-convolution block (the DenseNet and
+pre-activation ResNet order), which belongs to the block the model repeats rather than
+to the input (feed such a model scaled data), and a Keras 1
+`BatchNormalization(mode=2)`, which uses the batch's statistics at inference too.
 
 ## Why is this bad?
 `BatchNormalization` normalizes with the current batch's statistics in training and
@@ -64,12 +66,23 @@ from keraslint.rules.base import Rule, finding, when, weighted_layers
 SYMBOL = "keras-batchnorm-on-raw-input"
 
 
+RESHAPES = frozenset({"Flatten", "Reshape"})
+
+
 def check(graph, config):
     weighted = set(weighted_layers(graph))
     for bn in graph.applies_of({"BatchNormalization"}):
-        inputs = [(p, c) for p, c in bn.inputs if p.kind == "Input"]
-        if inputs and len(inputs) == len(bn.inputs) and not _opens_preactivation_block(graph, bn, weighted):
+        if bn.layer.get("mode", 0) == 2:
+            continue
+        if bn.inputs and all(_raw_input(p) for p, _ in bn.inputs) and not _opens_preactivation_block(graph, bn, weighted):
             yield finding(SYMBOL, bn.layer, bn.layer.describe(), when(bn.condition))
+
+
+def _raw_input(apply) -> bool:
+    """Whether ``apply`` is a model input, maybe flattened or reshaped."""
+    while apply.kind in RESHAPES and len(apply.inputs) == 1:
+        apply = apply.inputs[0][0]
+    return apply.kind == "Input"
 
 
 def _opens_preactivation_block(graph, bn, weighted) -> bool:

@@ -59,8 +59,8 @@ ACTIVATION_FOR = {"categorical": "softmax", "sparse_categorical": "softmax", "bi
 
 
 def check(graph, config):
-    for event, activation, layer in compiled_outputs(graph):
-        loss = event.loss
+    for event, loss, activation, source in compiled_outputs(graph):
+        layer = source.layer
         if activation == "linear" and loss.family in ACTIVATION_FOR and loss.from_logits is False:
             yield finding(
                 SYMBOL, layer, layer.describe(), loss.family.replace("_", " "), event.node.lineno, ACTIVATION_FOR[loss.family]

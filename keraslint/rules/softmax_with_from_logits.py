@@ -55,8 +55,9 @@ SYMBOL = "keras-softmax-with-from-logits"
 
 
 def check(graph, config):
-    for event, activation, layer in compiled_outputs(graph):
-        if activation in ("softmax", "sigmoid") and event.loss.from_logits is True:
+    for event, loss, activation, source in compiled_outputs(graph):
+        layer = source.layer
+        if activation in ("softmax", "sigmoid") and loss.from_logits is True:
             yield finding(SYMBOL, layer, layer.describe(), activation, event.node.lineno, activation)
 
 

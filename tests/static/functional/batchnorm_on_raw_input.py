@@ -24,3 +24,10 @@ scaled = keras.Input(shape=(32, 32, 3))
 z = layers.BatchNormalization()(scaled)
 z = layers.ReLU()(z)
 z = layers.Conv2D(12, 3, padding="same")(z)
+
+# Through layers that only reshape the input.
+flattened = keras.Sequential([
+    layers.Flatten(input_shape=(28, 28)),
+    layers.BatchNormalization(),  # [keras-batchnorm-on-raw-input]
+    layers.Dense(10, activation="softmax"),
+])

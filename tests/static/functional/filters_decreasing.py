@@ -1,0 +1,37 @@
+"""keras-filters-decreasing (off by default, enabled by this test's .rc)."""
+# pylint: disable=invalid-name
+import keras
+from keras import layers
+from tensorflow.keras.layers import Convolution2D
+
+model = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(128, 3, activation="relu"),
+    layers.MaxPooling2D(),
+    layers.Conv2D(64, 3, activation="relu"),  # [keras-filters-decreasing]
+    layers.BatchNormalization(),
+    layers.Conv2D(32, (3, 3), activation="relu"),  # [keras-filters-decreasing]
+    layers.GlobalAveragePooling2D(),
+    layers.Dense(10, activation="softmax"),
+])
+
+
+def block(x, filters):
+    x = Convolution2D(filters, 3, 3, border_mode="same")(x)  # [keras-filters-decreasing]
+    return layers.Activation("relu")(x)
+
+
+inputs = keras.Input(shape=(32, 32, 3))
+h = block(inputs, 64)
+h = block(h, 32)
+h = layers.Flatten()(h)
+outputs = layers.Dense(10)(h)
+
+# Clean: 1x1 bottlenecks, widening, and an output convolution with few channels.
+clean = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(64, 3, activation="relu"),
+    layers.Conv2D(16, 1, activation="relu"),
+    layers.Conv2D(64, 3, activation="relu"),
+    layers.Conv2D(3, 3, activation="sigmoid"),
+])
