@@ -193,6 +193,8 @@ def test_rules_marks_what_the_configuration_here_enables_and_what_can_be_fixed(t
         "keras-frozen-base-training-mode",
         "keras-redundant-activation",
     }
-    # Without a configuration, every rule is on.
+    # Without a configuration, the rules on by default are on and the heuristics off.
     (tmp_path / "pyproject.toml").unlink()
-    assert "  no  " not in keraslint_run(tmp_path, "rules").stdout
+    output = keraslint_run(tmp_path, "rules").stdout
+    enabled = {line.split()[1]: line.split()[2] for line in output.splitlines() if re.match(r"^[EW]73\d\d ", line)}
+    assert enabled == {rule.symbol: "yes" if rule.default_enabled else "no" for rule in ALL_RULES}
