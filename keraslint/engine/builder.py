@@ -18,7 +18,7 @@ from typing import Any
 
 from astroid import nodes
 
-from keraslint.engine import names
+from keraslint.engine import names, shapes
 from keraslint.engine.graph import (
     UNKNOWN,
     Apply,
@@ -108,6 +108,7 @@ class ModuleAnalysis:
         # which ones is unknown, so they never join layers of different iterations.
         self.varying_conditions: set[str] = set()
         self.iteration_of: dict[Apply, tuple] = {}
+        self.arguments: dict[Apply, list] = {}  # the producers of each tensor argument, in order
         # A module that changes the global image data format makes layer defaults unknown.
         self.channels_last_default = not any(
             isinstance(call.func, (nodes.Name, nodes.Attribute))
@@ -635,14 +636,18 @@ class ModuleAnalysis:
         return self._new_apply(layer, tensors, node, frame)
 
     def _new_apply(self, layer: Layer, tensors: list, node: nodes.NodeNG, frame: Frame, training: Any = None) -> Apply:
-        inputs = []
+        inputs, arguments = [], []
         for tensor in tensors:
+            argument = []
             for producer, condition in tensor:
                 if self._crosses_iterations(producer, condition, frame):
                     producer, condition = self._opaque("loop-carried", [], node, frame), Condition()
                 inputs.append((producer, condition))
+                argument.append(producer)
+            arguments.append(argument)
         apply = Apply(layer=layer, inputs=inputs, node=node, condition=frame.condition, training=training)
-        apply.rank, apply.channel_axis = self._output_layout(apply)
+        self.arguments[apply] = arguments
+        self._infer_shapes(apply)
         frame.graph.applies.append(apply)
         self.iteration_of[apply] = frame.iteration
         return apply
@@ -654,48 +659,31 @@ class ModuleAnalysis:
             return False
         return not self.varying_conditions.isdisjoint(condition | frame.condition)
 
-    def _output_layout(self, apply: Apply) -> tuple[int | None, int | None]:
-        """Output rank (batch included) and channel axis, where the code states them."""
-        layer = apply.layer
-        kind = layer.kind
-        ranks = {p.rank for p, _ in apply.inputs}
-        channels = {p.channel_axis for p, _ in apply.inputs}
-        in_rank = ranks.pop() if len(ranks) == 1 else None
+    def _infer_shapes(self, apply: Apply) -> None:
+        """Output shape, variables, rank and channel axis of ``apply`` from its producers'."""
+        arguments = self.arguments.get(apply, [])
+        channels = {p.channel_axis for argument in arguments for p in argument}
         in_channel = channels.pop() if len(channels) == 1 else None
-        if kind == "Input":
-            shape = layer.config.get("shape")
-            return (len(shape) + 1 if isinstance(shape, tuple) else None), None
-        spatial = _spatial_dims(kind)
-        if kind.startswith("Global"):
-            keepdims = layer.get("keepdims", False)
-            if keepdims is False:
-                return 2, 1
-            return None, None
-        if kind in ("Dense",):
-            return in_rank, (in_rank - 1 if in_rank else None)
-        if kind == "Flatten":
-            return 2, 1
-        if spatial:
-            rank = spatial + 2
-            data_format = layer.get("data_format", None)
-            if data_format == "channels_first":
-                return rank, 1
-            if data_format == "channels_last" or (data_format is None and self.channels_last_default):
-                if kind in names.CONV_LAYERS or in_channel in (None, rank - 1):
-                    return rank, rank - 1
-            return rank, None
-        if kind in names.DROPOUT_LAYERS or kind in names.ACTIVATION_LAYERS or kind in (
-            "BatchNormalization",
-            "LayerNormalization",
-            "GaussianNoise",
-            "Rescaling",
-            "Normalization",
-        ):
-            return in_rank, in_channel
-        if kind == "Reshape":
-            target = layer.get("target_shape")
-            return (len(target) + 1 if isinstance(target, tuple) else None), None
-        return None, None
+        if apply.kind == "Model":
+            apply.shapes = self._nested_model_shapes(apply, [_argument_shape(a) for a in arguments])
+        else:
+            apply.shapes = shapes.infer(
+                apply.layer, [_argument_shape(a) for a in arguments], self.channels_last_default, in_channel
+            )
+        apply.rank, apply.channel_axis = apply.shapes.rank, apply.shapes.channel_axis
+
+    def _nested_model_shapes(self, apply: Apply, inputs: list) -> shapes.LayerShapes:
+        """A model applied as a layer: its output for the input it was built for, its variables."""
+        model = apply.layer.model
+        if model is None or model.outputs is None or len(model.outputs.producers) != 1:
+            return dataclasses.replace(shapes.UNKNOWN_LAYER, reason="nested model's output not followed")
+        entries = [a for a in model.applies if a.kind == "Input"]
+        (output,) = model.outputs.producers
+        if len(entries) != 1 or len(inputs) != 1 or entries[0].output_shape != inputs[0]:
+            return dataclasses.replace(shapes.UNKNOWN_LAYER, reason="nested model called on another input shape")
+        layers = list(dict.fromkeys(a.layer for a in model.applies))
+        variables = shapes.model_variables([_first_apply(model, layer).shapes for layer in layers])
+        return shapes.LayerShapes(output=output.output_shape, variables=variables, channel_axis=output.channel_axis)
 
     # Calls of methods -----------------------------------------------------
     def _call_method(self, method: BoundMethod, node: nodes.Call, frame: Frame) -> Any:
@@ -810,11 +798,20 @@ def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:
     )
 
 
-def _spatial_dims(kind: str) -> int | None:
-    for n in (1, 2, 3):
-        if kind.endswith(f"{n}D") or kind.endswith(f"{n}DTranspose"):
-            return n
-    return None
+def _argument_shape(producers: list) -> Any:
+    """The shape of a tensor argument: its producers' shape where they agree, dimension
+    by dimension; None (unknown rank) when their ranks differ or one is unknown."""
+    result = None
+    for i, producer in enumerate(producers):
+        shape = producer.output_shape
+        if shape is None or (i and len(shape) != len(result)):
+            return None
+        result = shape if i == 0 else tuple(a if a == b and a is not UNKNOWN else UNKNOWN for a, b in zip(result, shape))
+    return result
+
+
+def _first_apply(model: ModelValue, layer: Layer) -> Apply:
+    return next(a for a in model.applies if a.layer is layer)
 
 
 def analyse(module: nodes.Module) -> ModuleAnalysis:

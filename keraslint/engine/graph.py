@@ -106,6 +106,12 @@ class Apply:
     training: Any = None  # the literal `training=` argument, None when absent
     rank: int | None = None  # output rank, batch axis included
     channel_axis: int | None = None  # non-negative channel axis of the output
+    shapes: Any = None  # shapes.LayerShapes: output shape, variables, data format
+
+    @property
+    def output_shape(self) -> Any:
+        """The output shape (batch axis first, UNKNOWN dimensions), None when the rank is unknown."""
+        return None if self.shapes is None else self.shapes.output
 
     @property
     def kind(self) -> str:
