@@ -505,7 +505,11 @@ class ModuleAnalysis:
         if canonical == "Input" or kind == "InputLayer":
             args, kwargs, _ = self._args(node, frame)
             shape = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else UNKNOWN))
-            layer = Layer(kind="Input", config={"shape": shape}, node=node, condition=frame.condition)
+            config = {"shape": shape}
+            batch_shape = kwargs.get("batch_shape", kwargs.get("batch_input_shape"))
+            if batch_shape is not None:
+                config["batch_shape"] = batch_shape
+            layer = Layer(kind="Input", config=config, node=node, condition=frame.condition)
             if kind == "InputLayer":
                 return layer
             return Tensor.of(self._new_apply(layer, [], node, frame))
@@ -589,8 +593,9 @@ class ModuleAnalysis:
         if item.kind == "Input":
             apply = self._new_apply(item, [], item.node, frame)
         else:
-            if tail is None and "input_shape" in item.config:
-                entry = Layer(kind="Input", config={"shape": item.config["input_shape"]}, node=item.node)
+            entry_config = _input_config(item) if tail is None else None
+            if entry_config is not None:
+                entry = Layer(kind="Input", config=entry_config, node=item.node)
                 tail = Tensor.of(self._new_apply(entry, [], item.node, frame))
                 model.applies.update(p for p, _ in tail)
             apply = self._new_apply(item, [tail] if tail is not None else [], call, frame)
@@ -623,13 +628,22 @@ class ModuleAnalysis:
     # Applying layers ------------------------------------------------------
     def _apply_layer(self, layer: Layer, node: nodes.Call, frame: Frame) -> Any:
         args, kwargs, _ = self._args(node, frame)
-        inputs = args[0] if args else kwargs.get("inputs", UNKNOWN)
-        tensors = self._tensors_in(inputs)
+        if layer.kind == "MultiHeadAttention":  # mha(query, value, key=None): three tensor arguments
+            given = [args[i] if i < len(args) else kwargs.get(k) for i, k in enumerate(("query", "value", "key"))]
+            tensors = [self._single_tensor(value, node, frame) for value in given if value is not None]
+        else:
+            tensors = self._tensors_in(args[0] if args else kwargs.get("inputs", UNKNOWN))
         if not tensors:
-            placeholder = Layer(kind="?", config={}, node=node)
-            tensors = [Tensor.of(self._new_apply(placeholder, [], node, frame))]
+            tensors = [self._single_tensor(UNKNOWN, node, frame)]
         apply = self._new_apply(layer, tensors, node, frame, training=kwargs.get("training"))
         return Tensor.of(apply)
+
+    def _single_tensor(self, value: Any, node: nodes.NodeNG, frame: Frame) -> Tensor:
+        """``value`` if it is one tensor, else the output of an unknown placeholder."""
+        if isinstance(value, Tensor):
+            return value
+        placeholder = Layer(kind="?", config={}, node=node)
+        return Tensor.of(self._new_apply(placeholder, [], node, frame))
 
     def _opaque(self, label: str, tensors: list[Tensor], node: nodes.NodeNG, frame: Frame) -> Apply:
         layer = Layer(kind="?", config={"label": label}, node=node, condition=frame.condition)
@@ -715,10 +729,30 @@ class ModuleAnalysis:
             self._sync_outputs(model, frame)
             frame.graph.events.append(Event("train", node, model=model, condition=frame.condition))
             return UNKNOWN
+        if name == "build" and model.style == "sequential":
+            args, kwargs, _ = self._args(node, frame)
+            self._build_sequential(model, kwargs.get("input_shape", args[0] if args else UNKNOWN), frame)
+            return None
         if name in ("pop",):
             frame.state[("tail", model)] = None
             model.output_is_known = False
         return self._unknown_call(node, frame)
+
+    def _build_sequential(self, model: ModelValue, batch_shape: Any, frame: Frame) -> None:
+        """``model.build((None, ...))`` on a Sequential without an input: its first layer
+        gets that input, and the shapes of the graph are inferred again from there."""
+        applies = frame.graph.applies
+        first = next((a for a in applies if a in model.applies), None)
+        if first is None or first.inputs or first.kind == "Input" or not isinstance(batch_shape, tuple):
+            return
+        entry = Apply(Layer(kind="Input", config={"batch_shape": batch_shape}, node=first.node), [], first.node)
+        self._infer_shapes(entry)
+        applies.insert(applies.index(first), entry)
+        model.applies.add(entry)
+        first.inputs = [(entry, Condition())]
+        self.arguments[first] = [[entry]]
+        for apply in applies[applies.index(first) :]:
+            self._infer_shapes(apply)
 
     def _sync_outputs(self, model: ModelValue, frame: Frame) -> None:
         tail = frame.state.get(("tail", model))
@@ -796,6 +830,22 @@ def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:
     return frozenset(
         n.name for part in scopes + list(loop.body) for n in part.nodes_of_class(nodes.AssignName)
     )
+
+
+def _input_config(layer: Layer) -> dict | None:
+    """The input a Sequential's first layer declares (``input_shape=``, Keras 2's
+    ``batch_input_shape=``, ``input_dim=`` and Embedding's ``input_length=``), as an
+    Input's configuration."""
+    config = layer.config
+    if "batch_input_shape" in config:
+        return {"batch_shape": config["batch_input_shape"]}
+    if "input_shape" in config:
+        return {"shape": config["input_shape"]}
+    if layer.kind == "Embedding":
+        return {"shape": (config["input_length"],)} if "input_length" in config else None
+    if "input_dim" in config:
+        return {"shape": (config["input_dim"],)}
+    return None
 
 
 def _argument_shape(producers: list) -> Any:

@@ -223,7 +223,8 @@ def infer(
         output, variables = rule(context)
         reason = None
     except _Unknown as unknown:
-        output, variables, reason = _fallback_rank(context), None, str(unknown)
+        variables = () if kind in _NO_VARIABLES else None
+        output, reason = _fallback_rank(context), str(unknown)
     if variables is not None and layer.get("trainable", True) is False:
         variables = tuple(dataclasses.replace(v, trainable=False) for v in variables)
     return LayerShapes(
@@ -309,6 +310,16 @@ _SAME_SHAPE = (
 )
 
 
+# Layers that never create variables, whatever their input.
+_NO_VARIABLES = (
+    (_SAME_SHAPE - {"BatchNormalization", "LayerNormalization", "GroupNormalization", "PReLU", "Normalization"})
+    | names.POOLING_LAYERS
+    | names.SHAPE_LAYERS
+    | {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Resizing", "CenterCrop"}
+    | {"RandomCrop"}
+)
+
+
 @_rule(*(_SAME_SHAPE - {"BatchNormalization", "LayerNormalization", "GroupNormalization", "PReLU", "Normalization"}))
 def _identity(context: _Context) -> tuple:
     return context.single(), ()
@@ -360,6 +371,15 @@ def _layer_norm(context: _Context) -> tuple:
     if context.get("center", True) is not False:
         variables.append(Variable("beta", dims))
     return shape, tuple(variables)
+
+
+@_rule("Normalization")
+def _normalization(context: _Context) -> tuple:
+    shape = context.single()
+    if context.get("mean", None) is not None or context.get("variance", None) is not None:
+        return shape, ()  # given statistics are constants, not variables
+    dims = _feature_shape(shape, _feature_axes(context, shape, -1))
+    return shape, (Variable("mean", dims, False), Variable("variance", dims, False), Variable("count", (), False))
 
 
 @_rule("PReLU")

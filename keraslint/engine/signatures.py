@@ -26,7 +26,29 @@ POSITIONAL: dict[str, tuple[str, ...]] = {
     "Softmax": ("axis",),
     "Reshape": ("target_shape",),
     "Flatten": ("data_format",),
+    "LayerNormalization": ("axis", "epsilon", "center", "scale"),
+    "GroupNormalization": ("groups", "axis", "epsilon", "center", "scale"),
+    "Embedding": ("input_dim", "output_dim"),
+    "Permute": ("dims",),
+    "RepeatVector": ("n",),
+    "Concatenate": ("axis",),
+    "Bidirectional": ("layer", "merge_mode"),
+    "TimeDistributed": ("layer",),
+    "MultiHeadAttention": ("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "output_shape"),
+    "Attention": ("use_scale", "score_mode"),
+    "Rescaling": ("scale", "offset"),
+    "Resizing": ("height", "width", "interpolation"),
+    "CenterCrop": ("height", "width"),
+    "RandomCrop": ("height", "width"),
+    "LeakyReLU": ("negative_slope",),
+    "GaussianNoise": ("stddev",),
+    "GaussianDropout": ("rate",),
+    "AlphaDropout": ("rate",),
 }
+for _kind in ("SimpleRNN", "LSTM", "GRU"):
+    POSITIONAL[_kind] = ("units", "activation")
+for _kind in ("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"):
+    POSITIONAL[_kind] = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate")
 for _n in (1, 2, 3):
     POSITIONAL[f"Conv{_n}D"] = _CONV
     POSITIONAL[f"Conv{_n}DTranspose"] = _CONV_TRANSPOSE
@@ -39,6 +61,7 @@ for _n in (1, 2, 3):
     POSITIONAL[f"UpSampling{_n}D"] = ("size", "data_format", "interpolation") if _n == 2 else ("size", "data_format")
     POSITIONAL[f"Cropping{_n}D"] = ("cropping", "data_format")
     POSITIONAL[f"SpatialDropout{_n}D"] = ("rate",)
+    POSITIONAL[f"ZeroPadding{_n}D"] = ("padding", "data_format")
 
 # Keras 1 (2016-2017) spellings: positional parameters and keyword renames.
 _KERAS1_POSITIONAL = {

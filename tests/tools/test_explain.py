@@ -96,8 +96,11 @@ def test_seed_cnn_454_non_trainable_are_batchnorm_statistics():
         "moving_mean": (3, False, accounting.BATCHNORM_STATISTICS),
         "moving_variance": (3, False, accounting.BATCHNORM_STATISTICS),
     }
-    assert [layer.total for layer in report.layers if layer.class_name != "BatchNormalization"] == [
+    assert [layer.total for layer in report.layers if layer.variables and layer.class_name != "BatchNormalization"] == [
         896, 18_496, 73_856, 73_792, 845,
+    ]
+    assert [layer.output_shape for layer in report.layers if not layer.variables] == [
+        (None, 64, 64, 32), (None, 32, 32, 64), (None, 16, 16, 128), (None, 64),
     ]
     assert report.notes == ()
     text = str(report)
