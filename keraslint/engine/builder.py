@@ -129,6 +129,40 @@ class ModuleAnalysis:
             self._run_scope(func, func.body, {arg.name: UNKNOWN for arg in func.args.arguments})
         return self
 
+    def evaluate_entry(self, name: str) -> tuple[Any, Graph]:
+        """What ``keraslint explain`` asks for: the value of module-level ``name`` after the
+        module body ran, or, for a function, what calling it with no arguments returns
+        (its parameters at their defaults), with the graph it was built in.
+
+        Raises TypeError when the function has a parameter without a default."""
+        self._collect_globals()
+        for cls in self.module.nodes_of_class(nodes.ClassDef):
+            if self._keras_base(cls) in ("layers.Layer", "Model"):
+                self._run_class(cls)
+        module_graph = Graph(self.module)
+        frame = Frame(names={}, state={}, graph=module_graph)
+        self._exec_block(self.module.body, frame)
+        self._finish(frame)
+        value = frame.names.get(name, self.globals.get(name, UNKNOWN))
+        if not isinstance(value, nodes.FunctionDef):
+            return value, module_graph
+        params = {}
+        required = value.args.posonlyargs + value.args.args
+        defaults = value.args.defaults or []
+        for i, arg in enumerate(required):
+            if i < len(required) - len(defaults):
+                raise TypeError(f"{name}() needs the argument {arg.name!r}: explain calls it with none")
+            params[arg.name] = self._evaluate_pure(defaults[i - len(required) + len(defaults)], frame)
+        for arg, default in zip(value.args.kwonlyargs, value.args.kw_defaults or []):
+            if default is None:
+                raise TypeError(f"{name}() needs the argument {arg.name!r}: explain calls it with none")
+            params[arg.name] = self._evaluate_pure(default, frame)
+        graph = Graph(value)
+        inner = Frame(names=params, state={}, graph=graph)
+        self._exec_block(value.body, inner)
+        self._finish(inner)
+        return self._merged_returns(inner), graph
+
     def _collect_globals(self) -> None:
         """Module-level literal constants, layer aliases, partials, functions and classes."""
         frame = Frame(names=self.globals, state={}, graph=Graph(self.module))

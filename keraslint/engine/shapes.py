@@ -25,7 +25,8 @@ Shape = tuple  # of int | None | UNKNOWN, batch axis first
 
 @dataclasses.dataclass(frozen=True)
 class Variable:
-    """One weight a layer creates: its Keras name, shape and whether the optimizer trains it."""
+    """One weight a layer creates: its Keras name, shape and whether it is created trainable
+    (a frozen layer's variables are trainable ones the optimizer skips: that is the accounting's business)."""
 
     name: str
     shape: tuple
@@ -225,8 +226,6 @@ def infer(
     except _Unknown as unknown:
         variables = () if kind in _NO_VARIABLES else None
         output, reason = _fallback_rank(context), str(unknown)
-    if variables is not None and layer.get("trainable", True) is False:
-        variables = tuple(dataclasses.replace(v, trainable=False) for v in variables)
     return LayerShapes(
         output=output,
         variables=variables,
@@ -725,8 +724,6 @@ def _bidirectional(context: _Context) -> tuple:
     variables = tuple(
         dataclasses.replace(v, name=f"{direction}/{v.name}") for direction in ("forward", "backward") for v in result.variables
     )
-    if context.get("trainable", True) is False:
-        variables = tuple(dataclasses.replace(v, trainable=False) for v in variables)
     return output, variables
 
 

@@ -1,0 +1,247 @@
+"""``keraslint explain --static``: the parameter report of a model read from source code.
+
+No keras import and no execution of the user's file: the engine's builder interprets the
+build function (``file.py:build_fn``, ``package.module:build_fn``, parameters at their
+defaults) or the module body (``file.py:model`` for a module-level model), and the
+shape module gives each layer its output shape and variables. What the engine cannot
+follow is listed in the report's ``unknown`` part with the reason, and the totals are
+then lower bounds; a number the report does give is exact.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import Any
+
+import astroid
+from astroid import nodes
+
+from keraslint.engine import builder, shapes
+from keraslint.engine.graph import UNKNOWN, Apply, Graph, Layer, ModelValue
+from keraslint.engine.refs import Ref
+from keraslint.parameter_report import (
+    BATCHNORM_STATISTICS,
+    FROZEN,
+    NON_TRAINABLE_VARIABLE,
+    LayerParameters,
+    ParameterReport,
+    UnknownPart,
+    VariableParameters,
+    causes_of,
+)
+
+
+class StaticExplainError(Exception):
+    """A target the static path cannot read; the message is the one line shown."""
+
+
+def explain_source(path: str, name: str) -> ParameterReport:
+    """The static report of ``name`` (a build function or a module-level model) in ``path``."""
+    try:
+        with open(path, encoding="utf-8") as source:
+            module = astroid.parse(source.read(), module_name="_keraslint_static", path=path)
+    except (OSError, UnicodeDecodeError) as error:
+        raise StaticExplainError(f"cannot read {path}: {error}") from None
+    except astroid.AstroidSyntaxError as error:
+        raise StaticExplainError(f"cannot parse {path}: {' '.join(str(error).split())}") from None
+    analysis = builder.ModuleAnalysis(module)
+    try:
+        value, graph = analysis.evaluate_entry(name)
+    except TypeError as error:
+        raise StaticExplainError(str(error)) from None
+    if isinstance(value, (nodes.ClassDef, Ref)) or value is UNKNOWN or value is None:
+        described = "nothing the engine can follow" if value is UNKNOWN or value is None else "a class, not a model"
+        raise StaticExplainError(f"{path}:{name} is {described}")
+    if not isinstance(value, ModelValue):
+        raise StaticExplainError(f"{path}:{name} is {type(value).__name__}, not a Keras model the engine can follow")
+    return _Accounting(graph).report(value)
+
+
+def find_module_file(module_name: str) -> str:
+    """The source file of ``package.module`` on sys.path (and the current directory),
+    found without importing anything."""
+    parts = module_name.split(".")
+    for root in [os.getcwd(), *sys.path]:
+        base = os.path.join(root or os.curdir, *parts)
+        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+            if os.path.isfile(candidate):
+                return candidate
+    raise StaticExplainError(f"cannot find module {module_name} on the Python path")
+
+
+def keras_layer_name(kind: str) -> str:
+    """Keras's default name stem for a layer class: Conv2D -> conv2d, LSTM -> lstm."""
+    name = re.sub(r"(.)([A-Z][a-z]+)", r"\1_\2", kind)
+    return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
+
+
+_PARAMETER_FREE_OPS = ("op", "getitem", "loop-carried")  # tensor arithmetic and indexing
+
+
+class _Accounting:
+    """Turns a model of the graph into a report, naming layers as a fresh Keras process would."""
+
+    def __init__(self, graph: Graph):
+        self.order = {apply: i for i, apply in enumerate(graph.applies)}
+        self.events = graph.events
+        self.name_counts: dict[str, int] = {}
+        self.unknown: list[UnknownPart] = []
+        self.frozen: set = set()  # Layers and ModelValues whose trainable is False at the end
+        self.unsure: set = set()  # ... whose trainable flag is set where the code cannot be followed
+        self.unsure_paths: set[str] = set()
+        self.freezer_kinds: dict[str, str] = {}
+
+    def report(self, model: ModelValue) -> ParameterReport:
+        self._trainable_events()
+        model_name = self._model_name(model)
+        layers = tuple(self._layers(model, "", model_name, self._freezer(model, model_name, None), model in self.unsure))
+        sure = [v for layer in layers if layer.path not in self.unsure_paths for v in layer.variables]
+        if self.unsure_paths:
+            self.unknown.append(
+                UnknownPart(", ".join(sorted(self.unsure_paths)), "trainable is set under a condition, in a loop "
+                            "over model.layers or to a value the engine cannot fold: the trainable split is not known")
+            )
+        return ParameterReport(
+            model_name=model_name,
+            model_class={"sequential": "Sequential", "functional": "Functional"}.get(model.style, model.style),
+            dtype_policy="float32",
+            total=sum(v.count for layer in layers for v in layer.variables),
+            trainable=sum(v.count for v in sure if v.trainable),
+            non_trainable=sum(v.count for v in sure if not v.trainable),
+            layers=layers,
+            causes=causes_of(layers, self.freezer_kinds),
+            notes=(),
+            static=True,
+            unknown=tuple(self.unknown),
+        )
+
+    # ------------------------------------------------------------------ names
+    def _unique(self, stem: str) -> str:
+        count = self.name_counts.get(stem, 0)
+        self.name_counts[stem] = count + 1
+        return stem if count == 0 else f"{stem}_{count}"
+
+    def _model_name(self, model: ModelValue) -> str:
+        given = _literal_keyword(model.node, "name")
+        if given:
+            return given
+        stem = {"sequential": "sequential", "functional": "functional"}.get(model.style)
+        if stem is None and isinstance(model.node, nodes.Call):
+            stem = keras_layer_name(model.node.func.as_string().rsplit(".", 1)[-1])
+        return self._unique(stem or "model")
+
+    def _layer_name(self, layer: Layer) -> str:
+        given = layer.config.get("name")
+        return given if isinstance(given, str) else self._unique(keras_layer_name(layer.kind))
+
+    # -------------------------------------------------------------- trainable
+    def _trainable_events(self) -> None:
+        """``x.trainable = ...`` statements in order; one the engine cannot follow (under a
+        condition, an unknown value, some of ``model.layers``) makes its target unsure."""
+        for event in self.events:
+            if event.kind != "set_trainable":
+                continue
+            target = event.layer or event.model or event.layers_of
+            if event.condition or event.value not in (True, False) or event.layers_of is not None:
+                self.unsure.add(target)
+            elif event.value is False:
+                self.frozen.add(target)
+            else:
+                self.frozen.discard(target)
+
+    def _freezer(self, target: Any, path: str, outer: str | None) -> str | None:
+        """The path of the outermost frozen container of ``target``, ``target`` included."""
+        if outer is not None:
+            return outer
+        frozen = target in self.frozen or (isinstance(target, Layer) and target.get("trainable", True) is False)
+        if not frozen:
+            return None
+        self.freezer_kinds[path] = "model" if isinstance(target, ModelValue) or target.model is not None else "layer"
+        return path
+
+    # ------------------------------------------------------------------ layers
+    def _applies(self, model: ModelValue) -> list[Apply]:
+        """The model's applications with everything that feeds them, in build order."""
+        found, stack = set(), list(model.applies) + list(model.outputs.producers if model.outputs else ())
+        while stack:
+            apply = stack.pop()
+            if apply not in found:
+                found.add(apply)
+                stack.extend(p for p, _ in apply.inputs)
+        return sorted(found, key=lambda a: (self.order.get(a, len(self.order)), a.node.lineno or 0))
+
+    def _layers(self, model: ModelValue, prefix: str, model_path: str, freezer: str | None, unsure: bool) -> list:
+        if model.style == "application":
+            self.unknown.append(UnknownPart(model_path, "keras.applications models are not in the static table"))
+            return []
+        if (model.style == "sequential" and not model.output_is_known) or (model.outputs is None and not model.applies):
+            self.unknown.append(UnknownPart(model_path, "the model's layers could not be followed"))
+            return []
+        layers: list[LayerParameters] = []
+        seen: set = set()
+        for apply in self._applies(model):
+            layer = apply.layer
+            if layer in seen or layer.kind == "Input":
+                continue
+            seen.add(layer)
+            if layer.kind == "?" and str(layer.config.get("label", "")).startswith(_PARAMETER_FREE_OPS):
+                continue
+            nested = layer.model
+            path = prefix + (self._model_name(nested) if nested is not None else self._layer_name(layer))
+            target = nested if nested is not None else layer
+            layer_freezer = self._freezer(target, path, freezer)
+            layer_unsure = unsure or target in self.unsure
+            if nested is not None:
+                layers += self._layers(nested, path + "/", path, layer_freezer, layer_unsure)
+                continue
+            if layer_unsure:
+                self.unsure_paths.add(path)
+            layers.append(self._layer_parameters(apply, path, layer_freezer))
+        return layers
+
+    def _layer_parameters(self, apply: Apply, path: str, freezer: str | None) -> LayerParameters:
+        layer_shapes = apply.shapes or shapes.UNKNOWN_LAYER
+        variables = layer_shapes.variables
+        if variables is None or any(v.count is UNKNOWN for v in variables):
+            reason = layer_shapes.reason or "not followed"
+            self.unknown.append(UnknownPart(path, reason))
+            return LayerParameters(path, _class_name(apply.layer), (), _shape(layer_shapes.output), unknown=reason)
+        listed = []
+        for variable in variables:
+            if variable.trainable:
+                cause = FROZEN if freezer is not None else None
+            else:  # created non-trainable, as Keras's statistics are
+                statistic = apply.kind == "BatchNormalization" and variable.name.startswith("moving_")
+                cause = BATCHNORM_STATISTICS if statistic else NON_TRAINABLE_VARIABLE
+            listed.append(
+                VariableParameters(
+                    name=variable.name,
+                    shape=variable.shape,
+                    count=variable.count,
+                    dtype="float32",
+                    trainable=cause is None,
+                    cause=cause,
+                    frozen_by=freezer if cause == FROZEN else None,
+                )
+            )
+        return LayerParameters(path, _class_name(apply.layer), tuple(listed), _shape(layer_shapes.output))
+
+
+def _class_name(layer: Layer) -> str:
+    if layer.kind == "?":
+        return str(layer.config.get("class", "?"))
+    return layer.kind
+
+
+def _shape(shape: Any) -> tuple | None:
+    return None if shape is None else tuple("?" if d is UNKNOWN else d for d in shape)
+
+
+def _literal_keyword(node: nodes.NodeNG, key: str) -> str | None:
+    if isinstance(node, nodes.Call):
+        for keyword in node.keywords or ():
+            if keyword.arg == key and isinstance(keyword.value, nodes.Const) and isinstance(keyword.value.value, str):
+                return keyword.value.value
+    return None
