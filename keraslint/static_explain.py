@@ -132,7 +132,11 @@ class _Accounting:
             stem = keras_layer_name(model.node.func.as_string().rsplit(".", 1)[-1])
         return self._unique(stem or "model")
 
-    def _layer_name(self, layer: Layer) -> str:
+    def _layer_name(self, apply: Apply) -> str:
+        layer = apply.layer
+        if layer.kind == "?":  # not a Keras layer the engine knows: named by its code
+            code = apply.node.as_string()
+            return code if len(code) <= 40 else code[:37] + "..."
         given = layer.config.get("name")
         return given if isinstance(given, str) else self._unique(keras_layer_name(layer.kind))
 
@@ -189,7 +193,7 @@ class _Accounting:
             if layer.kind == "?" and str(layer.config.get("label", "")).startswith(_PARAMETER_FREE_OPS):
                 continue
             nested = layer.model
-            path = prefix + (self._model_name(nested) if nested is not None else self._layer_name(layer))
+            path = prefix + (self._model_name(nested) if nested is not None else self._layer_name(apply))
             target = nested if nested is not None else layer
             layer_freezer = self._freezer(target, path, freezer)
             layer_unsure = unsure or target in self.unsure

@@ -493,6 +493,7 @@ class ModuleAnalysis:
         if isinstance(func, Layer):
             return self._apply_layer(func, node, frame)
         if isinstance(func, ModelValue):
+            self._sync_outputs(func, frame)  # a Sequential's output so far, for the shapes after it
             return self._apply_layer(self._model_layer(func), node, frame)
         if isinstance(func, BoundMethod):
             return self._call_method(func, node, frame)
@@ -617,6 +618,7 @@ class ModuleAnalysis:
         key = ("tail", model)
         tail = frame.state.get(key)
         if isinstance(item, ModelValue):
+            self._sync_outputs(item, frame)
             item = self._model_layer(item)
         if isinstance(item, Tensor):  # model.add(keras.Input(...))
             frame.state[key] = item
