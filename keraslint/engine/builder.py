@@ -540,14 +540,21 @@ class ModuleAnalysis:
         if canonical == "Input" or kind == "InputLayer":
             args, kwargs, _ = self._args(node, frame)
             shape = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else UNKNOWN))
-            config = {"shape": shape}
+            config = {"shape": _literal_shape(shape)}
             batch_shape = kwargs.get("batch_shape", kwargs.get("batch_input_shape"))
             if batch_shape is not None:
-                config["batch_shape"] = batch_shape
+                config["batch_shape"] = _literal_shape(batch_shape)
             layer = Layer(kind="Input", config=config, node=node, condition=frame.condition)
             if kind == "InputLayer":
                 return layer
             return Tensor.of(self._new_apply(layer, [], node, frame))
+        if kind in _MERGE_FUNCTIONS:  # layers.add([a, b]) is Add()([a, b])
+            _, kwargs, open_config = self._args(node, frame)
+            kwargs.pop("inputs", None)
+            kind = _MERGE_FUNCTIONS[kind]
+            config = layer_config(kind, [], kwargs, {})
+            layer = Layer(kind=kind, config=config, node=node, condition=frame.condition, open_config=open_config)
+            return self._apply_layer(layer, node, frame)
         if kind is not None:
             return self._construct(kind, ref, node, frame)
         if canonical == "Sequential":
@@ -582,9 +589,12 @@ class ModuleAnalysis:
 
     def _construct(self, kind: str, ref: Ref, node: nodes.Call, frame: Frame) -> Layer:
         args, kwargs, open_config = self._args(node, frame)
+        config = layer_config(kind, args, kwargs, dict(ref.presets))
+        for key in _SHAPE_KEYS.intersection(config):
+            config[key] = _literal_shape(config[key])
         return Layer(
             kind=kind,
-            config=layer_config(kind, args, kwargs, dict(ref.presets)),
+            config=config,
             node=node,
             condition=frame.condition,
             inferred=ref.inferred,
@@ -868,15 +878,33 @@ def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:
     )
 
 
+_MERGE_FUNCTIONS = {
+    name.lower(): name for name in ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate")
+}
+
+
+# Configuration keys whose list values are shapes or sizes: [24, 19] stands for (24, 19).
+_SHAPE_KEYS = frozenset(
+    {"target_shape", "dims", "input_shape", "batch_input_shape", "kernel_size", "strides", "pool_size", "size"}
+)
+
+
+def _literal_shape(value: Any) -> Any:
+    """``[9]`` as ``(9,)``: a list of literal dimensions is a shape too."""
+    if isinstance(value, ListValue) and all(v is None or isinstance(v, int) for v in value.items):
+        return tuple(value.items)
+    return value
+
+
 def _input_config(layer: Layer) -> dict | None:
     """The input a Sequential's first layer declares (``input_shape=``, Keras 2's
     ``batch_input_shape=``, ``input_dim=`` and Embedding's ``input_length=``), as an
     Input's configuration."""
     config = layer.config
     if "batch_input_shape" in config:
-        return {"batch_shape": config["batch_input_shape"]}
+        return {"batch_shape": _literal_shape(config["batch_input_shape"])}
     if "input_shape" in config:
-        return {"shape": config["input_shape"]}
+        return {"shape": _literal_shape(config["input_shape"])}
     if layer.kind == "Embedding":
         return {"shape": (config["input_length"],)} if "input_length" in config else None
     if "input_dim" in config:
