@@ -407,7 +407,15 @@ class ModuleAnalysis:
         return UNKNOWN
 
     def _eval_Tuple(self, node: nodes.Tuple, frame: Frame) -> Any:
-        values = [self.evaluate(e, frame) for e in node.elts]
+        values = []
+        for element in node.elts:
+            value = self.evaluate(element.value if isinstance(element, nodes.Starred) else element, frame)
+            if isinstance(element, nodes.Starred):  # (None, *frame_shape)
+                if not isinstance(value, tuple):
+                    return UNKNOWN  # not even the length is known
+                values.extend(value)
+            else:
+                values.append(value)
         if all(isinstance(v, (int, float, str, bool, type(None), tuple)) for v in values):
             return tuple(values)
         return ListValue(values)
@@ -629,6 +637,11 @@ class ModuleAnalysis:
         tail = frame.state.get(key)
         if isinstance(item, ModelValue):
             self._sync_outputs(item, frame)
+            entries = [a for a in item.applies if a.kind == "Input"]
+            if tail is None and len(entries) == 1:  # Keras builds the outer model for the inner one's input
+                entry = Layer(kind="Input", config=entries[0].layer.config, node=call)
+                tail = Tensor.of(self._new_apply(entry, [], call, frame))
+                model.applies.update(p for p, _ in tail)
             item = self._model_layer(item)
         if isinstance(item, Tensor):  # model.add(keras.Input(...))
             frame.state[key] = item

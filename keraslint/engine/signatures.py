@@ -87,6 +87,8 @@ _KERAS1_KEYWORDS = {
     "b_regularizer": "bias_regularizer",
 }
 _KERAS1_ONLY = frozenset(_KERAS1_KEYWORDS) - {"init"} | {"nb_row", "nb_col"}
+# Keras 1 keywords that are still current for some layers: Embedding(input_dim, output_dim).
+_STILL_CURRENT = {"Embedding": frozenset({"output_dim"})}
 _DIM_ORDERING = {"th": "channels_first", "tf": "channels_last"}
 
 # Activation functions by every name they are reached through; values are canonical names.
@@ -114,7 +116,7 @@ def normalise_activation(value: Any) -> Any:
 
 
 def is_keras1_call(kind: str, args: list, kwargs: dict) -> bool:
-    if _KERAS1_ONLY & set(kwargs):
+    if (_KERAS1_ONLY - _STILL_CURRENT.get(kind, frozenset())) & set(kwargs):
         return True
     if kwargs.get("init") is not None and kind in _KERAS1_POSITIONAL:
         return True
@@ -130,8 +132,10 @@ def layer_config(kind: str, args: list, kwargs: dict, presets: dict) -> dict[str
     positional = _KERAS1_POSITIONAL.get(kind, ()) if keras1 else POSITIONAL.get(kind, ())
     for name, value in zip(positional, args):
         config[name] = value
+    current = _STILL_CURRENT.get(kind, frozenset())
     for key, value in kwargs.items():
-        config[_KERAS1_KEYWORDS.get(key, key) if keras1 or key in _KERAS1_ONLY else key] = value
+        renamed = key not in current and (keras1 or key in _KERAS1_ONLY)
+        config[_KERAS1_KEYWORDS.get(key, key) if renamed else key] = value
     if "data_format" in config and config["data_format"] in _DIM_ORDERING:
         config["data_format"] = _DIM_ORDERING[config["data_format"]]
     if "activation" in config:
