@@ -134,7 +134,9 @@ class _Accounting:
 
     def _layer_name(self, apply: Apply) -> str:
         layer = apply.layer
-        if layer.kind == "?":  # not a Keras layer the engine knows: named by its code
+        if layer.kind == "?" and "class" in layer.config:  # a custom layer: Keras names it after its class
+            return self._unique(keras_layer_name(layer.config["class"]))
+        if layer.kind == "?":  # not a layer at all as far as the engine knows: named by its code
             code = apply.node.as_string()
             return code if len(code) <= 40 else code[:37] + "..."
         given = layer.config.get("name")

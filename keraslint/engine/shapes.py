@@ -219,7 +219,13 @@ def infer(
     context = _Context(layer, inputs, data_format, input_channel_axis)
     rule = _RULES.get(kind)
     if rule is None:
-        return dataclasses.replace(UNKNOWN_LAYER, reason=f"{kind} layers are not followed")
+        if kind != "?":
+            reason = f"{kind} layers are not in the shape tables"
+        elif "class" in layer.config:
+            reason = f"custom layer {layer.config['class']}: its call() and variables are not followed"
+        else:
+            reason = "a call the engine does not follow"
+        return dataclasses.replace(UNKNOWN_LAYER, reason=reason)
     try:
         output, variables = rule(context)
         reason = None
