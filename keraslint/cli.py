@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from keraslint.rules import ALL_RULES, RULES_BY_SYMBOL
-
 OUTPUT_FORMATS = ("text", "github", "sarif")
 
 
@@ -36,6 +34,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from keraslint.rules import ALL_RULES  # pylint: disable=import-outside-toplevel
+
     width = max(len(rule.symbol) for rule in ALL_RULES)
     for rule in ALL_RULES:
         print(f"{rule.msgid}  {rule.symbol:<{width}}  {rule.summary}")
@@ -43,6 +43,8 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _rule(args: argparse.Namespace) -> int:
+    from keraslint.rules import ALL_RULES, RULES_BY_SYMBOL  # pylint: disable=import-outside-toplevel
+
     rule = RULES_BY_SYMBOL.get(args.symbol) or next((r for r in ALL_RULES if r.msgid == args.symbol.upper()), None)
     if rule is None:
         print(f"keraslint: no rule named {args.symbol!r}; `keraslint rules` lists them", file=sys.stderr)

@@ -16,7 +16,8 @@ import sys
 from typing import Any
 
 import astroid
-from astroid import nodes
+from astroid import nodes, raw_building
+from astroid.builder import AstroidBuilder
 
 from keraslint.engine import builder, shapes
 from keraslint.engine.graph import UNKNOWN, Apply, Graph, Layer, ModelValue
@@ -41,7 +42,7 @@ def explain_source(path: str, name: str) -> ParameterReport:
     """The static report of ``name`` (a build function or a module-level model) in ``path``."""
     try:
         with open(path, encoding="utf-8") as source:
-            module = astroid.parse(source.read(), module_name="_keraslint_static", path=path)
+            module = _parse(source.read(), path)
     except (OSError, UnicodeDecodeError) as error:
         raise StaticExplainError(f"cannot read {path}: {error}") from None
     except astroid.AstroidSyntaxError as error:
@@ -57,6 +58,18 @@ def explain_source(path: str, name: str) -> ParameterReport:
     if not isinstance(value, ModelValue):
         raise StaticExplainError(f"{path}:{name} is {type(value).__name__}, not a Keras model the engine can follow")
     return _Accounting(graph).report(value)
+
+
+def _parse(source: str, path: str) -> nodes.Module:
+    """The module's syntax tree, without the astroid bootstrap (a tree of the builtins,
+    a third of the run time) and without inference transforms: the builder reads syntax
+    only. The bootstrap flag is restored, so a later astroid user (pylint) bootstraps."""
+    bootstrapped = raw_building.InspectBuilder.bootstrapped
+    raw_building.InspectBuilder.bootstrapped = True
+    try:
+        return AstroidBuilder(astroid.MANAGER, apply_transforms=False).string_build(source, "_keraslint_static", path)
+    finally:
+        raw_building.InspectBuilder.bootstrapped = bootstrapped
 
 
 def find_module_file(module_name: str) -> str:
