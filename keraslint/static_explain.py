@@ -10,14 +10,15 @@ then lower bounds; a number the report does give is exact.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import sys
 from typing import Any
 
 import astroid
-from astroid import nodes, raw_building
-from astroid.builder import AstroidBuilder
+from astroid import nodes
+from astroid.rebuilder import TreeRebuilder
 
 from keraslint.engine import builder, shapes
 from keraslint.engine.graph import UNKNOWN, Apply, Graph, Layer, ModelValue
@@ -45,8 +46,6 @@ def explain_source(path: str, name: str) -> ParameterReport:
             module = _parse(source.read(), path)
     except (OSError, UnicodeDecodeError) as error:
         raise StaticExplainError(f"cannot read {path}: {error}") from None
-    except astroid.AstroidSyntaxError as error:
-        raise StaticExplainError(f"cannot parse {path}: {' '.join(str(error).split())}") from None
     analysis = builder.ModuleAnalysis(module)
     try:
         value, graph = analysis.evaluate_entry(name)
@@ -61,15 +60,15 @@ def explain_source(path: str, name: str) -> ParameterReport:
 
 
 def _parse(source: str, path: str) -> nodes.Module:
-    """The module's syntax tree, without the astroid bootstrap (a tree of the builtins,
-    a third of the run time) and without inference transforms: the builder reads syntax
-    only. The bootstrap flag is restored, so a later astroid user (pylint) bootstraps."""
-    bootstrapped = raw_building.InspectBuilder.bootstrapped
-    raw_building.InspectBuilder.bootstrapped = True
+    """The module's syntax tree and nothing more: no astroid bootstrap (a tree of the
+    builtins, a third of the run time), no transforms and no inference of attribute
+    assignments (which would read imported packages, keras among them): the builder
+    reads syntax only."""
     try:
-        return AstroidBuilder(astroid.MANAGER, apply_transforms=False).string_build(source, "_keraslint_static", path)
-    finally:
-        raw_building.InspectBuilder.bootstrapped = bootstrapped
+        tree = ast.parse(source, filename=path)
+    except (SyntaxError, ValueError) as error:
+        raise StaticExplainError(f"cannot parse {path}: {' '.join(str(error).split())}") from None
+    return TreeRebuilder(astroid.MANAGER).visit_module(tree, "_keraslint_static", os.path.abspath(path), False)
 
 
 def find_module_file(module_name: str) -> str:
@@ -140,6 +139,8 @@ class _Accounting:
         given = _literal_keyword(model.node, "name")
         if given:
             return given
+        if model.style == "application" and not isinstance(model.application, (str, type(None))):
+            return model.application.name
         stem = {"sequential": "sequential", "functional": "functional"}.get(model.style)
         if stem is None and isinstance(model.node, nodes.Call):
             stem = keras_layer_name(model.node.func.as_string().rsplit(".", 1)[-1])
@@ -193,8 +194,7 @@ class _Accounting:
 
     def _layers(self, model: ModelValue, prefix: str, model_path: str, freezer: str | None, unsure: bool) -> list:
         if model.style == "application":
-            self.unknown.append(UnknownPart(model_path, "keras.applications models are not in the static table"))
-            return []
+            return [self._application(model, model_path, freezer, unsure)]
         if (model.style == "sequential" and not model.output_is_known) or (model.outputs is None and not model.applies):
             self.unknown.append(UnknownPart(model_path, "the model's layers could not be followed"))
             return []
@@ -220,19 +220,29 @@ class _Accounting:
             layers.append(self._layer_parameters(apply, path, layer_freezer))
         return layers
 
+    def _application(self, model: ModelValue, path: str, freezer: str | None, unsure: bool) -> LayerParameters:
+        """One row for a keras.applications model: the table gives totals, not its layers."""
+        if unsure:
+            self.unsure_paths.add(path)
+        table = shapes.application_shapes(model.application, None)
+        return self._parameters(table, "Functional", path, freezer, statistics=False)
+
     def _layer_parameters(self, apply: Apply, path: str, freezer: str | None) -> LayerParameters:
-        layer_shapes = apply.shapes or shapes.UNKNOWN_LAYER
+        statistics = apply.kind == "BatchNormalization"
+        return self._parameters(apply.shapes or shapes.UNKNOWN_LAYER, _class_name(apply.layer), path, freezer, statistics)
+
+    def _parameters(self, layer_shapes, class_name: str, path: str, freezer: str | None, statistics: bool):
         variables = layer_shapes.variables
         if variables is None or any(v.count is UNKNOWN for v in variables):
             reason = layer_shapes.reason or "not followed"
             self.unknown.append(UnknownPart(path, reason))
-            return LayerParameters(path, _class_name(apply.layer), (), _shape(layer_shapes.output), unknown=reason)
+            return LayerParameters(path, class_name, (), _shape(layer_shapes.output), unknown=reason)
         listed = []
         for variable in variables:
             if variable.trainable:
                 cause = FROZEN if freezer is not None else None
             else:  # created non-trainable, as Keras's statistics are
-                statistic = apply.kind == "BatchNormalization" and variable.name.startswith("moving_")
+                statistic = statistics and variable.name.startswith("moving_")
                 cause = BATCHNORM_STATISTICS if statistic else NON_TRAINABLE_VARIABLE
             listed.append(
                 VariableParameters(
@@ -245,7 +255,7 @@ class _Accounting:
                     frozen_by=freezer if cause == FROZEN else None,
                 )
             )
-        return LayerParameters(path, _class_name(apply.layer), tuple(listed), _shape(layer_shapes.output))
+        return LayerParameters(path, class_name, tuple(listed), _shape(layer_shapes.output))
 
 
 def _class_name(layer: Layer) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from astroid import nodes
 
-from keraslint.engine import names, shapes
+from keraslint.engine import applications, names, shapes
 from keraslint.engine.graph import (
     UNKNOWN,
     Apply,
@@ -573,7 +573,9 @@ class ModuleAnalysis:
             _, kwargs, _ = self._args(node, frame)
             weights = kwargs.get("weights", "imagenet")
             pretrained = weights is not None and weights is not UNKNOWN
-            return self._new_model("application", node, frame, pretrained=pretrained)
+            model = self._new_model("application", node, frame, pretrained=pretrained)
+            model.application = applications.summary(canonical.split(".")[1], kwargs)
+            return model
         if canonical.startswith("hub.models.") and canonical.endswith(".from_preset"):
             _, kwargs, _ = self._args(node, frame)
             return self._new_model("application", node, frame, pretrained=kwargs.get("load_weights", True) is not False)
@@ -748,6 +750,8 @@ class ModuleAnalysis:
     def _nested_model_shapes(self, apply: Apply, inputs: list) -> shapes.LayerShapes:
         """A model applied as a layer: its output for the input it was built for, its variables."""
         model = apply.layer.model
+        if model is not None and model.style == "application":
+            return shapes.application_shapes(model.application, inputs)
         if model is None or model.outputs is None or len(model.outputs.producers) != 1:
             return dataclasses.replace(shapes.UNKNOWN_LAYER, reason="nested model's output not followed")
         entries = [a for a in model.applies if a.kind == "Input"]

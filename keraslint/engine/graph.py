@@ -144,6 +144,7 @@ class ModelValue:
     outputs: Tensor | None = None  # None while unknown
     output_is_known: bool = True
     as_layer: "Layer | None" = None  # the model seen as a layer of another model
+    application: Any = None  # keras.applications: the table's ApplicationSummary, or why there is none
 
     def contains_layer(self, layer: Layer, seen=None) -> bool:
         seen = seen or set()

@@ -804,6 +804,19 @@ def _resizing(context: _Context) -> tuple:
     return _join(shape[0], (height, width), _split(shape, 2, context.data_format)[1], context.data_format), ()
 
 
+def application_shapes(summary: Any, inputs: list | None) -> LayerShapes:
+    """A keras.applications model from the engine's table, applied to ``inputs`` (None: as built)."""
+    if isinstance(summary, str) or summary is None:
+        return dataclasses.replace(UNKNOWN_LAYER, reason=summary or "not followed")
+    if inputs is not None and (len(inputs) != 1 or inputs[0] != summary.input_shape):
+        return dataclasses.replace(UNKNOWN_LAYER, reason="application called on another input shape than it was built for")
+    trainable = summary.total - summary.non_trainable
+    variables = (Variable("weights", (trainable,)),)
+    if summary.non_trainable:
+        variables += (Variable("batchnorm_moving_statistics", (summary.non_trainable,), False),)
+    return LayerShapes(output=summary.output_shape, variables=variables, channel_axis=len(summary.output_shape) - 1)
+
+
 def model_variables(apply_shapes: list[LayerShapes]) -> tuple:
     """All variables of a nested model's applications, None when some are unknown."""
     variables = []

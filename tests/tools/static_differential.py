@@ -94,8 +94,15 @@ def compare(path: Path, name: str) -> Comparison:
             elif "?" not in found.output_shape:
                 result.exact_shapes += 1
     for layer_path, layer in static.items():
-        if layer_path not in matched and layer.unknown is None and layer.total:
+        if layer_path in matched or layer.unknown is not None or not layer.total:
+            continue
+        inside = [inner for path, inner in keras_layers(model) if path.startswith(layer_path + "/")]
+        if not inside:  # a keras.applications model is one row of the static report
             result.wrong.append(f"{layer_path}: counted statically ({layer.total}), not a layer of the Keras model")
+        elif layer.total != sum(inner.count_params() for inner in inside):
+            result.wrong.append(f"{layer_path}: {layer.total} parameters statically, Keras's layers inside differ")
+        else:
+            result.exact_counts += len(inside)
     totals = (report.total, report.trainable, report.non_trainable)
     actual = (model.count_params(), _count(model.trainable_weights), _count(model.non_trainable_weights))
     if report.complete and totals != actual:
