@@ -89,6 +89,9 @@ def keras_layer_name(kind: str) -> str:
     return re.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower()
 
 
+# Layers whose build() creates unnamed sublayers that take the next name of their stem.
+_SUBLAYERS_BUILT = {"MultiHeadAttention": ("softmax", "dropout")}
+
 _PARAMETER_FREE_OPS = ("op", "getitem", "loop-carried")  # tensor arithmetic and indexing
 
 
@@ -98,7 +101,9 @@ class _Accounting:
     def __init__(self, graph: Graph):
         self.order = {apply: i for i, apply in enumerate(graph.applies)}
         self.events = graph.events
+        self.models = graph.models  # in the order they were constructed, which is how Keras numbers names
         self.name_counts: dict[str, int] = {}
+        self.model_names: dict = {}
         self.unknown: list[UnknownPart] = []
         self.frozen: set = set()  # Layers and ModelValues whose trainable is False at the end
         self.unsure: set = set()  # ... whose trainable flag is set where the code cannot be followed
@@ -107,6 +112,7 @@ class _Accounting:
 
     def report(self, model: ModelValue) -> ParameterReport:
         self._trainable_events()
+        self.model_names = {m: self._new_model_name(m) for m in self.models}
         model_name = self._model_name(model)
         layers = tuple(self._layers(model, "", model_name, self._freezer(model, model_name, None), model in self.unsure))
         sure = [v for layer in layers if layer.path not in self.unsure_paths for v in layer.variables]
@@ -136,6 +142,11 @@ class _Accounting:
         return stem if count == 0 else f"{stem}_{count}"
 
     def _model_name(self, model: ModelValue) -> str:
+        if model not in self.model_names:
+            self.model_names[model] = self._new_model_name(model)
+        return self.model_names[model]
+
+    def _new_model_name(self, model: ModelValue) -> str:
         given = _literal_keyword(model.node, "name")
         if given:
             return given
@@ -154,7 +165,10 @@ class _Accounting:
             code = apply.node.as_string()
             return code if len(code) <= 40 else code[:37] + "..."
         given = layer.config.get("name")
-        return given if isinstance(given, str) else self._unique(keras_layer_name(layer.kind))
+        name = given if isinstance(given, str) else self._unique(keras_layer_name(layer.kind))
+        for stem in _SUBLAYERS_BUILT.get(layer.kind, ()):
+            self._unique(stem)  # Keras names them when the layer is built, at this call
+        return name
 
     # -------------------------------------------------------------- trainable
     def _trainable_events(self) -> None:
