@@ -254,9 +254,13 @@ def _fallback_rank(context: _Context) -> Shape | None:
     if kind == "Flatten":
         return (None, UNKNOWN)
     if spatial and not kind.startswith("ConvLSTM"):
-        return (None,) + (UNKNOWN,) * (spatial + 1)
+        filters = context.get("filters")
+        if not kind.startswith(("Conv", "Separable")) or not _is_int(filters) or context.data_format is UNKNOWN:
+            filters = UNKNOWN
+        return _join(None, (UNKNOWN,) * spatial, filters, context.data_format)
     if kind == "Dense" and len(context.inputs) == 1 and context.inputs[0] is not None:
-        return (*context.inputs[0][:-1], UNKNOWN)
+        units = context.get("units")
+        return (*context.inputs[0][:-1], units if _is_int(units) else UNKNOWN)
     if kind in _SAME_SHAPE and len(context.inputs) == 1:
         return context.inputs[0]
     if kind == "Reshape":
