@@ -291,6 +291,9 @@ def _channel_axis(context: _Context, output: Shape | None) -> int | None:
         return None
     if kind in _SAME_SHAPE:
         return context.input_channel_axis
+    if kind == "Permute" and context.input_channel_axis is not None:  # the channels go where dims puts them
+        dims = _tuple(context.get("dims"), rank - 1)
+        return 1 + dims.index(context.input_channel_axis) if dims and context.input_channel_axis in dims else None
     return None
 
 

@@ -122,3 +122,18 @@ def test_describe_and_json():
     assert shapes.describe((None, 32, UNKNOWN)) == "(None, 32, ?)"
     assert shapes.describe(None) == "?"
     assert shapes.as_json((None, UNKNOWN)) == [None, "?"]
+
+
+def test_permute_moves_the_channels_and_the_axis_rule_follows_them():
+    [conv, permute, bn] = applies(
+        """
+        import keras
+        from keras import layers
+        inputs = keras.Input((32, 32, 3))
+        x = layers.Conv2D(8, 3, padding="same")(inputs)
+        x = layers.Permute((3, 1, 2))(x)
+        x = layers.BatchNormalization(axis=-1)(x)
+        """
+    )
+    assert permute.output_shape == (None, 8, 32, 32) and permute.channel_axis == 1
+    assert bn.channel_axis == 1 and bn.shapes.parameters == 4 * 32  # axis=-1 normalizes a width of 32
