@@ -21,7 +21,7 @@ from astroid import nodes
 from astroid.rebuilder import TreeRebuilder
 
 from keraslint.engine import builder, shapes
-from keraslint.engine.graph import UNKNOWN, Apply, Graph, Layer, ModelValue
+from keraslint.engine.graph import UNKNOWN, Apply, Graph, Layer, ModelValue, describe_condition
 from keraslint.engine.refs import Ref
 from keraslint.parameter_report import (
     BATCHNORM_STATISTICS,
@@ -222,6 +222,11 @@ class _Accounting:
             if layer.kind == "?" and str(layer.config.get("label", "")).startswith(_PARAMETER_FREE_OPS):
                 continue
             nested = layer.model
+            if apply.condition:  # built or not depending on a test the engine cannot fold: not counted
+                path = f"{prefix}{keras_layer_name(layer.kind)} (when {describe_condition(apply.condition)})"
+                self.unknown.append(UnknownPart(path, "built only under a condition the engine cannot decide"))
+                layers.append(LayerParameters(path, _class_name(layer), (), None, unknown="under a condition"))
+                continue
             path = prefix + (self._model_name(nested) if nested is not None else self._layer_name(apply))
             target = nested if nested is not None else layer
             layer_freezer = self._freezer(target, path, freezer)

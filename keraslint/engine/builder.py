@@ -451,6 +451,17 @@ class ModuleAnalysis:
             return Tensor.of(self._opaque(f"op{node.op}", tensors, node, frame))
         return UNKNOWN
 
+    def _eval_BoolOp(self, node: nodes.BoolOp, frame: Frame) -> Any:
+        """``a and b`` / ``a or b`` on folded literals, with Python's short-circuit."""
+        value: Any = None
+        for operand in node.values:
+            value = self.evaluate(operand, frame)
+            if not isinstance(value, (bool, int, float, str, type(None))):
+                return UNKNOWN
+            if (node.op == "and") != bool(value):
+                return value
+        return value
+
     def _eval_Compare(self, node: nodes.Compare, frame: Frame) -> Any:
         left = self.evaluate(node.left, frame)
         if len(node.ops) != 1:
