@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import keras
 
 from keraslint import keras_facts
-from keraslint.parameter_report import (  # the report's types are part of this module's interface
+from keraslint.parameter_report import (  # pylint: disable=unused-import  # the report types are part of this interface
     BATCHNORM_STATISTICS,
     BATCHNORM_WRONG_AXIS,
     BIAS_CANCELLED_BY_BATCHNORM,

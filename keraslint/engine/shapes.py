@@ -69,22 +69,10 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def known(shape: Shape | None) -> bool:
-    """Whether every dimension of ``shape`` is known (an int or Keras's own None)."""
-    return shape is not None and all(d is None or _is_int(d) for d in shape)
 
 
-def describe(shape: Shape | None) -> str:
-    """``(None, 32, 32, 3)``; ``?`` for unknown dimensions or an unknown rank."""
-    if shape is None:
-        return "?"
-    parts = ["?" if d is UNKNOWN else "None" if d is None else str(d) for d in shape]
-    return "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
 
 
-def as_json(shape: Shape | None) -> list | None:
-    """The shape as JSON data: ints, null for None, "?" for unknown; null for unknown rank."""
-    return None if shape is None else ["?" if d is UNKNOWN else d for d in shape]
 
 
 def from_input(config: dict) -> Shape | None:
@@ -242,7 +230,7 @@ def infer(
 
 
 def _has_data_format(kind: str) -> bool:
-    return _spatial_rank(kind) is not None and kind not in ("Embedding",)
+    return _spatial_rank(kind) is not None
 
 
 def _fallback_rank(context: _Context) -> Shape | None:
@@ -317,7 +305,6 @@ _SAME_SHAPE = (
         "RandomContrast",
         "RandomTranslation",
         "RandomBrightness",
-        "SpectralNormalization",
     }
 )
 
@@ -832,9 +819,3 @@ def model_variables(apply_shapes: list[LayerShapes]) -> tuple:
             return None
         variables.extend(shapes.variables)
     return tuple(variables)
-
-
-def follows(kind: str) -> bool:
-    """Whether shapes and variables of ``kind`` layers are inferred at all."""
-    return kind == "Input" or kind in _RULES
-

@@ -7,7 +7,7 @@ import textwrap
 
 import astroid
 
-from keraslint.engine import builder, shapes
+from keraslint.engine import builder
 from keraslint.engine.graph import UNKNOWN
 
 
@@ -118,14 +118,8 @@ def test_recurrent_wrappers_and_attention():
     assert dense.output_shape == (None, 10, 5)
 
 
-def test_describe_and_json():
-    assert shapes.describe((None, 32, UNKNOWN)) == "(None, 32, ?)"
-    assert shapes.describe(None) == "?"
-    assert shapes.as_json((None, UNKNOWN)) == [None, "?"]
-
-
 def test_permute_moves_the_channels_and_the_axis_rule_follows_them():
-    [conv, permute, bn] = applies(
+    [_, permute, bn] = applies(
         """
         import keras
         from keras import layers
