@@ -12,24 +12,30 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 import keras
 
 from keraslint import keras_facts
-
-# Why a variable is non-trainable.
-BATCHNORM_STATISTICS = "batchnorm_statistics"
-FROZEN = "frozen"
-NON_TRAINABLE_VARIABLE = "non_trainable_variable"
-_CAUSE_ORDER = (BATCHNORM_STATISTICS, FROZEN, NON_TRAINABLE_VARIABLE)
-
-# What the counts reveal.
-BATCHNORM_WRONG_AXIS = "batchnorm_wrong_axis"
-BIAS_CANCELLED_BY_BATCHNORM = "bias_cancelled_by_batchnorm"
-DENSE_AFTER_FLATTEN = "dense_after_flatten"
-UNBUILT_LAYERS = "unbuilt_layers"
+from keraslint.parameter_report import (  # pylint: disable=unused-import  # the report types are part of this interface
+    BATCHNORM_STATISTICS,
+    BATCHNORM_WRONG_AXIS,
+    BIAS_CANCELLED_BY_BATCHNORM,
+    DENSE_AFTER_FLATTEN,
+    FROZEN,
+    NON_TRAINABLE_VARIABLE,
+    UNBUILT_LAYERS,
+    LayerParameters,
+    NonTrainableCause,
+    Note,
+    ParameterReport,
+    VariableParameters,
+    causes_of,
+    format_count,
+    format_shape,
+    format_sum,
+)
 
 # Layers without parameters that may sit between Flatten and the Dense it feeds.
 _SHAPE_KEEPING_LAYERS = (
@@ -43,118 +49,12 @@ _SHAPE_KEEPING_LAYERS = (
 # A Dense layer after Flatten holding more than this share of the model is worth a note.
 _DENSE_AFTER_FLATTEN_SHARE = 0.5
 
-# Sums with more terms than this group equal terms ("12 x 64") to stay readable.
-_MAX_LISTED_TERMS = 8
-
 # Stands for "leaves the model" in the producer/consumer graph.
 _MODEL_OUTPUT = object()
 
 
 class ModelNotBuiltError(ValueError):
     """The model has no weights yet, so there is nothing to count."""
-
-
-@dataclass(frozen=True)
-class VariableParameters:
-    """One weight variable: its name within the layer, shape, size and status.
-
-    ``cause`` is None for trainable variables, else one of ``BATCHNORM_STATISTICS``,
-    ``FROZEN`` (``frozen_by`` names the outermost layer or model whose ``trainable``
-    is False) or ``NON_TRAINABLE_VARIABLE``.
-    """
-
-    name: str
-    shape: tuple[int, ...]
-    count: int
-    dtype: str
-    trainable: bool
-    cause: str | None = None
-    frozen_by: str | None = None
-
-
-@dataclass(frozen=True)
-class LayerParameters:
-    """The variables one layer owns directly; ``path`` joins nested model names with "/"."""
-
-    path: str
-    class_name: str
-    variables: tuple[VariableParameters, ...]
-
-    @property
-    def total(self) -> int:
-        """All the layer's parameters."""
-        return sum(v.count for v in self.variables)
-
-    @property
-    def trainable(self) -> int:
-        """The parameters the optimizer updates."""
-        return sum(v.count for v in self.variables if v.trainable)
-
-    @property
-    def non_trainable(self) -> int:
-        """The parameters the optimizer leaves alone."""
-        return self.total - self.trainable
-
-    def to_dict(self) -> dict[str, Any]:
-        """The layer as JSON-ready plain data."""
-        return {
-            "path": self.path,
-            "class_name": self.class_name,
-            "total": self.total,
-            "trainable": self.trainable,
-            "non_trainable": self.non_trainable,
-            "variables": [asdict(v) for v in self.variables],
-        }
-
-
-@dataclass(frozen=True)
-class NonTrainableCause:
-    """One reason some parameters are non-trainable, with a sentence doing the sum."""
-
-    kind: str
-    count: int
-    sentence: str
-    layers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Note:
-    """A problem the parameter counts reveal; ``parameters`` is how many it concerns."""
-
-    kind: str
-    message: str
-    layers: tuple[str, ...]
-    parameters: int
-
-
-@dataclass(frozen=True)
-class ParameterReport:  # pylint: disable=too-many-instance-attributes
-    """Every parameter of a model, by layer and variable, with causes and notes."""
-
-    model_name: str
-    model_class: str
-    dtype_policy: str
-    total: int
-    trainable: int
-    non_trainable: int
-    layers: tuple[LayerParameters, ...]
-    causes: tuple[NonTrainableCause, ...]
-    notes: tuple[Note, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """The report as JSON-ready plain data."""
-        return {
-            "model": {"name": self.model_name, "class_name": self.model_class, "dtype_policy": self.dtype_policy},
-            "total": self.total,
-            "trainable": self.trainable,
-            "non_trainable": self.non_trainable,
-            "layers": [layer.to_dict() for layer in self.layers],
-            "causes": [asdict(cause) for cause in self.causes],
-            "notes": [asdict(note) for note in self.notes],
-        }
-
-    def __str__(self) -> str:
-        return _render_text(self)
 
 
 def explain(model) -> ParameterReport:
@@ -172,8 +72,11 @@ def explain(model) -> ParameterReport:
         )
     walked = _walk_layers(model)
     trainable_ids = {id(v) for v in model.trainable_weights}
-    layers = tuple(entry for entry in (_layer_parameters(w, trainable_ids) for w in walked) if entry.variables)
+    # Every layer, as model.summary() lists them, but not the containers that own nothing themselves.
+    listed = [w for w in walked if w.owned or not isinstance(w.layer, (keras.Model, keras.layers.InputLayer))]
+    layers = tuple(_layer_parameters(w, trainable_ids) for w in listed)
     total = _count(model.weights)
+    freezer_kinds = {w.freezer_path: "model" if isinstance(w.freezer, keras.Model) else "layer" for w in walked}
     return ParameterReport(
         model_name=model.name,
         model_class=type(model).__name__,
@@ -182,7 +85,7 @@ def explain(model) -> ParameterReport:
         trainable=_count(model.trainable_weights),
         non_trainable=_count(model.non_trainable_weights),
         layers=layers,
-        causes=_causes(layers, walked),
+        causes=causes_of(layers, freezer_kinds),
         notes=_notes(walked, total),
     )
 
@@ -259,7 +162,17 @@ def _layer_parameters(walked: _WalkedLayer, trainable_ids: set[int]) -> LayerPar
                 frozen_by=walked.freezer_path if cause == FROZEN else None,
             )
         )
-    return LayerParameters(walked.path, type(walked.layer).__name__, tuple(variables))
+    return LayerParameters(walked.path, type(walked.layer).__name__, tuple(variables), _output_shape(walked.layer))
+
+
+def _output_shape(layer) -> tuple | None:
+    """The shape of the layer's output in the model's graph; None for a layer called
+    several times, one inside a subclassed model, or one with several outputs."""
+    try:
+        shape = layer.output.shape
+    except (AttributeError, ValueError, RuntimeError):
+        return None
+    return tuple(None if d is None else int(d) for d in shape)
 
 
 def _cause(walked: _WalkedLayer, variable, created_non_trainable: bool) -> str:
@@ -269,45 +182,6 @@ def _cause(walked: _WalkedLayer, variable, created_non_trainable: bool) -> str:
             return BATCHNORM_STATISTICS
         return NON_TRAINABLE_VARIABLE
     return FROZEN if walked.freezer is not None else NON_TRAINABLE_VARIABLE
-
-
-def _causes(layers: tuple[LayerParameters, ...], walked: list[_WalkedLayer]) -> tuple[NonTrainableCause, ...]:
-    """One sentence with the arithmetic per reason parameters are non-trainable."""
-    by_cause: dict[tuple[str, str | None], list[tuple[LayerParameters, VariableParameters]]] = defaultdict(list)
-    for layer in layers:
-        for variable in layer.variables:
-            if variable.cause:
-                by_cause[variable.cause, variable.frozen_by].append((layer, variable))
-    freezer_kinds = {w.freezer_path: "model" if isinstance(w.freezer, keras.Model) else "layer" for w in walked}
-    causes = []
-    # Statistics first (every BatchNormalization model has them), then frozen layers, then the rest.
-    for (kind, frozen_by), members in sorted(by_cause.items(), key=lambda item: _CAUSE_ORDER.index(item[0][0])):
-        count = sum(v.count for _, v in members)
-        layer_paths = tuple(dict.fromkeys(layer.path for layer, _ in members))
-        if kind == BATCHNORM_STATISTICS:
-            channels = [next(v.count for owner, v in members if owner.path == path) for path in layer_paths]
-            sentence = (
-                f"{_n(count)} non-trainable = moving mean + moving variance of "
-                f"{_plural(len(channels), 'BatchNormalization layer')} over {_sum(channels)} channels "
-                f"(2 x {_n(sum(channels))}): running averages the layers update themselves while training, "
-                "not weights the optimizer learns, so they are expected"
-            )
-        elif kind == FROZEN:
-            sentence = (
-                f"{_n(count)} non-trainable = {_sum_labelled((v.name, v.count) for _, v in members)} "
-                f"of {_plural(len(layer_paths), 'layer')} frozen by {freezer_kinds[frozen_by]} '{frozen_by}' "
-                "(trainable=False): the optimizer leaves them unchanged until trainable is set back to True"
-            )
-        else:
-            labelled = [(f"{layer.path}/{v.name}", v.count) for layer, v in members]
-            if len(labelled) > _MAX_LISTED_TERMS:
-                labelled = [(v.name, v.count) for _, v in members]
-            sentence = (
-                f"{_n(count)} non-trainable = {_sum_labelled(labelled)}: variables created with "
-                "trainable=False or switched off one by one, which the optimizer does not update"
-            )
-        causes.append(NonTrainableCause(kind, count, sentence, layer_paths))
-    return tuple(causes)
 
 
 def _notes(walked: list[_WalkedLayer], total: int) -> tuple[Note, ...]:
@@ -387,9 +261,9 @@ def _wrong_axis_notes(walked: list[_WalkedLayer], producers) -> Iterator[Note]:
         suggested_axis = -1 if channel_axis == len(shape) - 1 else channel_axis
         yield Note(
             BATCHNORM_WRONG_AXIS,
-            f"{w.path} (BatchNormalization) has {_n(actual)} parameters where {vectors} x {_n(channels)} = "
-            f"{_n(vectors * channels)} fit the {_n(channels)} channels of its input {_shape(shape)}: "
-            f"axis={w.layer.axis} normalizes a dimension of size {_n(shape[w.layer.axis])}, not the channels; "
+            f"{w.path} (BatchNormalization) has {format_count(actual)} parameters where {vectors} x {format_count(channels)} = "
+            f"{format_count(vectors * channels)} fit the {format_count(channels)} channels of its input {format_shape(shape)}: "
+            f"axis={w.layer.axis} normalizes a dimension of size {format_count(shape[w.layer.axis])}, not the channels; "
             f"use axis={suggested_axis}",
             (w.path,),
             actual,
@@ -414,8 +288,8 @@ def _bias_cancelled_notes(walked: list[_WalkedLayer], producers, consumers) -> I
             BIAS_CANCELLED_BY_BATCHNORM,
             f"{', '.join(cancelled)} {'feeds' if len(cancelled) == 1 else 'feed'} a BatchNormalization with no "
             "activation in between (directly or through pooling, cropping or upsampling), and BatchNormalization subtracts "
-            f"the per-channel mean, so the bias has no effect: {_sum(counts)}"
-            f"{f' = {_n(sum(counts))}' if len(counts) > 1 else ''} parameters could be dropped with use_bias=False",
+            f"the per-channel mean, so the bias has no effect: {format_sum(counts)}"
+            f"{f' = {format_count(sum(counts))}' if len(counts) > 1 else ''} parameters could be dropped with use_bias=False",
             tuple(cancelled),
             sum(counts),
         )
@@ -450,11 +324,11 @@ def _dense_after_flatten_notes(walked: list[_WalkedLayer], producers, total: int
         if params <= _DENSE_AFTER_FLATTEN_SHARE * total:
             continue
         inputs, units = w.layer.kernel.shape
-        biases = f" + {_n(units)} biases" if w.layer.use_bias else ""
+        biases = f" + {format_count(units)} biases" if w.layer.use_bias else ""
         yield Note(
             DENSE_AFTER_FLATTEN,
-            f"{w.path} (Dense) after Flatten holds {_n(params)} of the model's {_n(total)} parameters "
-            f"({params / total:.1%}): {_n(inputs)} flattened inputs x {_n(units)} units{biases}; global average "
+            f"{w.path} (Dense) after Flatten holds {format_count(params)} of the model's {format_count(total)} parameters "
+            f"({params / total:.1%}): {format_count(inputs)} flattened inputs x {format_count(units)} units{biases}; global average "
             "pooling instead of Flatten, or more pooling before it, cuts this to a fraction",
             (w.path,),
             params,
@@ -483,87 +357,3 @@ def _unbuilt_notes(walked: list[_WalkedLayer]) -> Iterator[Note]:
         )
 
 
-def _n(number: int) -> str:
-    return f"{number:,}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _shape(shape: tuple) -> str:
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def _sum(values: list[int]) -> str:
-    """``3 + 32 + 64``; long sums group equal terms: ``12 x 64 + 128``."""
-    if len(values) <= _MAX_LISTED_TERMS:
-        return " + ".join(_n(v) for v in values)
-    repeats = defaultdict(int)
-    for value in values:
-        repeats[value] += 1
-    return " + ".join(_n(v) if k == 1 else f"{k} x {_n(v)}" for v, k in repeats.items())
-
-
-def _sum_labelled(terms) -> str:
-    """``kernel 864 + bias 32``, adding up terms with the same label."""
-    totals = defaultdict(int)
-    for label, count in terms:
-        totals[label] += count
-    return " + ".join(f"{label} {_n(count)}" for label, count in totals.items())
-
-
-_CAUSE_TAGS = {BATCHNORM_STATISTICS: "statistics", NON_TRAINABLE_VARIABLE: "non-trainable variable"}
-
-
-def _render_text(report: ParameterReport) -> str:
-    lines = [
-        f"Model '{report.model_name}' ({report.model_class}): {_n(report.total)} parameters = "
-        f"{_n(report.trainable)} trainable + {_n(report.non_trainable)} non-trainable"
-    ]
-    if report.dtype_policy.startswith("mixed"):
-        lines.append(
-            f"dtype policy {report.dtype_policy}: variables are stored in float32 and counted the same as without it"
-        )
-    rows = [("Layer (type)", "Params", "Trainable", "Non-trainable")]
-    rows += [
-        (
-            f"{layer.path} ({layer.class_name})",
-            _n(layer.total),
-            _sum_labelled((v.name, v.count) for v in layer.variables if v.trainable),
-            _non_trainable_cell(layer),
-        )
-        for layer in report.layers
-    ]
-    rows.append(("Total", _n(report.total), _n(report.trainable), _n(report.non_trainable)))
-    widths = [max(len(row[column]) for row in rows) for column in range(3)]
-    lines.append("")
-    lines += [
-        f"{name:<{widths[0]}}  {params:>{widths[1]}}  {trainable:<{widths[2]}}  {non_trainable}".rstrip()
-        for name, params, trainable, non_trainable in rows
-    ]
-    lines.append("")
-    if report.causes:
-        lines.append("Non-trainable parameters:")
-        lines += [f"  {cause.sentence}." for cause in report.causes]
-    else:
-        lines.append("Non-trainable parameters: none.")
-    lines.append("")
-    if report.notes:
-        lines.append("Notes:")
-        lines += [f"  - {note.message}." for note in report.notes]
-    else:
-        lines.append("Notes: none.")
-    return "\n".join(lines)
-
-
-def _non_trainable_cell(layer: LayerParameters) -> str:
-    """``moving_mean 3 + moving_variance 3 (statistics)``, one group per cause."""
-    groups: dict[str, list[VariableParameters]] = defaultdict(list)
-    for variable in layer.variables:
-        if variable.cause:
-            tag = f"frozen by '{variable.frozen_by}'" if variable.cause == FROZEN else _CAUSE_TAGS[variable.cause]
-            groups[tag].append(variable)
-    return ", ".join(
-        f"{_sum_labelled((v.name, v.count) for v in variables)} ({tag})" for tag, variables in groups.items()
-    )

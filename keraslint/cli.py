@@ -148,6 +148,7 @@ def enabled_rule_ids() -> set[str]:
 
 
 def _rule(args: argparse.Namespace) -> int:
+
     rule = RULES_BY_SYMBOL.get(args.symbol) or next((r for r in ALL_RULES if r.msgid == args.symbol.upper()), None)
     if rule is None:
         print(f"keraslint: no rule named {args.symbol!r}; `keraslint rules` lists them", file=sys.stderr)

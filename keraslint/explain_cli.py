@@ -1,10 +1,14 @@
-"""``keraslint explain``: the parameter report of a saved model or of a build function.
+"""``keraslint explain``: the parameter report of a saved model, a build function or a model object.
 
 MODEL is one of
-  ``model.keras``                 a saved model, loaded in Keras's safe mode;
+  ``model.keras``                 a saved model, loaded in Keras's safe mode (legacy ``.h5`` too);
   ``package.module:build_fn``     a function imported from an installed or local module;
-  ``path/to/file.py:build_fn``    a function from a Python file.
+  ``path/to/file.py:build_fn``    a function from a Python file;
+  ``path/to/file.py:model``       a module-level model object.
 Build functions are called with no arguments and must return a Keras model.
+
+With ``--static``, or when keras is not installed, the report is read from the source
+code (:mod:`keraslint.static_explain`): no keras import, nothing of the user's file run.
 
 ``keraslint.cli`` calls :func:`add_arguments` and :func:`run`. Bad input (a missing
 file, a corrupt archive, an import error, a function that fails or returns no model,
@@ -34,7 +38,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "model",
         metavar="MODEL",
-        help="a saved model (model.keras), package.module:build_fn or path/to/file.py:build_fn",
+        help="a saved model (model.keras), package.module:build_fn, path/to/file.py:build_fn or path/to/file.py:model",
+    )
+    parser.add_argument(
+        "--static",
+        action="store_true",
+        help="read the model from its source code without importing keras or running the file "
+        "(the default when keras is not installed)",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     parser.add_argument(
@@ -52,13 +62,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the parameter report of ``args.model``; return the exit code."""
+    static = args.static or not _keras_installed()
+    if static and not args.static:
+        print("keraslint explain: keras is not installed: reading the model from its source (--static)", file=sys.stderr)
     try:
-        report = _explain_target(args)
+        report = _explain_static(args) if static else _explain_target(args)
     except ExplainInputError as error:
         print(f"keraslint explain: error: {error}", file=sys.stderr)
         return USAGE_ERROR
     print(json.dumps(report.to_dict(), indent=2) if args.format == "json" else report)
     return 0
+
+
+def _keras_installed() -> bool:
+    try:
+        return importlib.util.find_spec("keras") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _explain_static(args: argparse.Namespace):
+    from keraslint import static_explain  # pylint: disable=import-outside-toplevel
+
+    location, name = _parse_target(args.model)
+    if name is None:
+        raise ExplainInputError(
+            f"{location} is a saved model: reading it needs keras (pip install 'keraslint[tensorflow]'); "
+            "--static reads build functions and models from Python source"
+        )
+    if args.input_shape:
+        raise ExplainInputError("--input-shape needs keras; --static takes the input from the source")
+    try:
+        path = location if _is_file(location) else static_explain.find_module_file(location)
+        return static_explain.explain_source(path, name)
+    except static_explain.StaticExplainError as error:
+        raise ExplainInputError(str(error)) from None
 
 
 def _explain_target(args: argparse.Namespace):
@@ -69,25 +107,47 @@ def _explain_target(args: argparse.Namespace):
     if function_name is None:
         model = _load_saved_model(keras, location, unsafe=args.unsafe)
     else:
-        model = _call_build_function(keras, location, function_name)
+        model = _model_from_code(keras, location, function_name)
     if args.input_shape and not model.built:
-        try:
-            model.build((None, *args.input_shape))
-        except Exception as error:  # pylint: disable=broad-exception-caught
-            message = f"cannot build model '{model.name}' for --input-shape: {_one_line(error)}"
-            raise ExplainInputError(message) from None
+        _build_for(keras, model, args.input_shape)
     try:
         return explain(model)
     except ModelNotBuiltError as error:
         raise ExplainInputError(f"{error}; or pass --input-shape") from None
 
 
+def _build_for(keras, model, input_shape: tuple[int, ...]) -> None:
+    """Build an unbuilt model for ``--input-shape``: Sequential and functional models
+    through ``build``; a subclassed model by calling it on zeros, since its ``build``
+    cannot know which layers ``call`` uses."""
+    try:
+        if isinstance(model, keras.Sequential) or type(model).__name__ == "Functional":
+            model.build((None, *input_shape))
+        else:
+            model(keras.ops.zeros((1, *input_shape)))
+    except Exception as error:  # pylint: disable=broad-exception-caught
+        message = f"cannot build model '{model.name}' for --input-shape: {_one_line(error)}"
+        raise ExplainInputError(message) from None
+
+
+_SAVED_MODEL_SUFFIXES = (".keras", ".h5", ".hdf5")
+
+
 def _parse_target(target: str) -> tuple[str, str | None]:
-    """``(path or module, function name)``, the name None for a saved model; checked
-    before keras is imported so that typos fail fast."""
+    """``(path or module, function or model name)``, the name None for a saved model;
+    checked before keras is imported so that typos fail fast."""
     location, _, function_name = target.rpartition(":")
-    if target.endswith(".keras"):
+    if location.endswith(_SAVED_MODEL_SUFFIXES):
+        raise ExplainInputError(
+            f"{location} is a saved model, not Python code: use `keraslint explain {location}` without ':{function_name}'"
+        )
+    if target.endswith(_SAVED_MODEL_SUFFIXES):
         location, function_name = target, None
+        if os.path.isdir(location):
+            raise ExplainInputError(
+                f"{location} is a directory, not a saved .keras file (a TensorFlow SavedModel? Keras 3 cannot load "
+                "those as models: re-save from the code that built it with model.save('model.keras'))"
+            )
     elif not function_name.isidentifier() or not (
         _is_file(location) or all(part.isidentifier() for part in location.split("."))
     ):
@@ -98,13 +158,13 @@ def _parse_target(target: str) -> tuple[str, str | None]:
         _find_package(location)
     elif not os.path.isfile(location):
         raise ExplainInputError(f"no such file: {location}")
-    elif function_name is None and not zipfile.is_zipfile(location):
+    elif function_name is None and location.endswith(".keras") and not zipfile.is_zipfile(location):
         raise ExplainInputError(f"{location} is not a .keras archive (not a zip file); is it corrupt or truncated?")
     return location, function_name
 
 
 def _is_file(location: str) -> bool:
-    return location.endswith((".keras", ".py")) or os.sep in location or "/" in location
+    return location.endswith((*_SAVED_MODEL_SUFFIXES, ".py")) or os.sep in location or "/" in location
 
 
 def _parse_input_shape(text: str) -> tuple[int, ...]:
@@ -139,6 +199,11 @@ def _load_saved_model(keras, path: str, *, unsafe: bool):
     try:
         return keras.saving.load_model(path, compile=False, safe_mode=not unsafe)
     except Exception as error:  # pylint: disable=broad-exception-caught
+        if not path.endswith(".keras"):
+            raise ExplainInputError(
+                f"cannot load legacy HDF5 file {path}: {_one_line(error)}; Keras 3 reads .h5 models only with h5py "
+                "installed (pip install h5py) and built-in layers; else re-save it as .keras with the Keras that wrote it"
+            ) from None
         if "safe_mode" in str(error):
             raise ExplainInputError(
                 f"{path} holds Python code (a Lambda layer) that safe mode will not run; "
@@ -147,12 +212,15 @@ def _load_saved_model(keras, path: str, *, unsafe: bool):
         raise ExplainInputError(f"cannot load {path}: {_one_line(error)}") from None
 
 
-def _call_build_function(keras, location: str, function_name: str):
+def _model_from_code(keras, location: str, function_name: str):
+    """A module-level model object, or what calling the build function returns."""
     target = f"{location}:{function_name}"
     module = _import_file(location) if _is_file(location) else _import_module(location)
     function = getattr(module, function_name, None)
     if function is None:
         raise ExplainInputError(f"{location} has no function {function_name!r}")
+    if isinstance(function, keras.Model):
+        return function
     if not callable(function):
         raise ExplainInputError(f"{target} is a {type(function).__name__}, not a function")
     try:

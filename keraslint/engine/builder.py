@@ -20,7 +20,7 @@ from typing import Any
 from astroid import nodes
 from astroid.const import Context
 
-from keraslint.engine import names
+from keraslint.engine import applications, names, shapes
 from keraslint.engine.graph import (
     UNKNOWN,
     Apply,
@@ -143,6 +143,7 @@ class ModuleAnalysis:
         self.called_functions = {
             call.func.name for call in module.nodes_of_class(nodes.Call) if isinstance(call.func, nodes.Name)
         }
+        self.arguments: dict[Apply, list] = {}  # the producers of each tensor argument, in order
         # A module that changes the global image data format makes layer defaults unknown.
         self.channels_last_default = not any(
             isinstance(call.func, (nodes.Name, nodes.Attribute))
@@ -165,6 +166,40 @@ class ModuleAnalysis:
                 continue
             self._run_scope(func, func.body, {arg.name: UNKNOWN for arg in func.args.arguments})
         return self
+
+    def evaluate_entry(self, name: str) -> tuple[Any, Graph]:
+        """What ``keraslint explain`` asks for: the value of module-level ``name`` after the
+        module body ran, or, for a function, what calling it with no arguments returns
+        (its parameters at their defaults), with the graph it was built in.
+
+        Raises TypeError when the function has a parameter without a default."""
+        self._collect_globals()
+        for cls in self.module.nodes_of_class(nodes.ClassDef):
+            if self._keras_base(cls) in ("layers.Layer", "Model"):
+                self._run_class(cls)
+        module_graph = Graph(self.module)
+        frame = Frame(names={}, state={}, graph=module_graph)
+        self._exec_block(self.module.body, frame)
+        self._finish(frame)
+        value = frame.names.get(name, self.globals.get(name, UNKNOWN))
+        if not isinstance(value, nodes.FunctionDef):
+            return value, module_graph
+        params = {}
+        required = value.args.posonlyargs + value.args.args
+        defaults = value.args.defaults or []
+        for i, arg in enumerate(required):
+            if i < len(required) - len(defaults):
+                raise TypeError(f"{name}() needs the argument {arg.name!r}: explain calls it with none")
+            params[arg.name] = self._evaluate_pure(defaults[i - len(required) + len(defaults)], frame)
+        for arg, default in zip(value.args.kwonlyargs, value.args.kw_defaults or []):
+            if default is None:
+                raise TypeError(f"{name}() needs the argument {arg.name!r}: explain calls it with none")
+            params[arg.name] = self._evaluate_pure(default, frame)
+        graph = Graph(value)
+        inner = Frame(names=params, state={}, graph=graph)
+        self._exec_block(value.body, inner)
+        self._finish(inner)
+        return self._merged_returns(inner), graph
 
     def _collect_globals(self) -> None:
         """Module-level literal constants, layer aliases, partials, functions and classes.
@@ -468,7 +503,15 @@ class ModuleAnalysis:
         return UNKNOWN
 
     def _eval_Tuple(self, node: nodes.Tuple, frame: Frame) -> Any:
-        values = [self.evaluate(e, frame) for e in node.elts]
+        values = []
+        for element in node.elts:
+            value = self.evaluate(element.value if isinstance(element, nodes.Starred) else element, frame)
+            if isinstance(element, nodes.Starred):  # (None, *frame_shape)
+                if not isinstance(value, tuple):
+                    return UNKNOWN  # not even the length is known
+                values.extend(value)
+            else:
+                values.append(value)
         if all(isinstance(v, (int, float, str, bool, type(None), tuple)) for v in values):
             return tuple(values)
         return ListValue(values)
@@ -513,6 +556,17 @@ class ModuleAnalysis:
         if tensors:
             return Tensor.of(self._opaque(f"op{node.op}", tensors, node, frame))
         return UNKNOWN
+
+    def _eval_BoolOp(self, node: nodes.BoolOp, frame: Frame) -> Any:
+        """``a and b`` / ``a or b`` on folded literals, with Python's short-circuit."""
+        value: Any = None
+        for operand in node.values:
+            value = self.evaluate(operand, frame)
+            if not isinstance(value, (bool, int, float, str, type(None))):
+                return UNKNOWN
+            if (node.op == "and") != bool(value):
+                return value
+        return value
 
     def _eval_Compare(self, node: nodes.Compare, frame: Frame) -> Any:
         left = self.evaluate(node.left, frame)
@@ -569,6 +623,7 @@ class ModuleAnalysis:
         if isinstance(func, Layer):
             return self._apply_layer(func, node, frame)
         if isinstance(func, ModelValue):
+            self._sync_outputs(func, frame)  # a Sequential's output so far, for the shapes after it
             return self._apply_layer(self._model_layer(func), node, frame)
         if isinstance(func, BoundMethod):
             return self._call_method(func, node, frame)
@@ -621,10 +676,21 @@ class ModuleAnalysis:
         if canonical == "Input" or kind == "InputLayer":
             args, kwargs, _ = self._args(node, frame)
             shape = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else UNKNOWN))
-            layer = Layer(kind="Input", config={"shape": shape}, node=node, condition=frame.condition)
+            config = {"shape": _literal_shape(shape)}
+            batch_shape = kwargs.get("batch_shape", kwargs.get("batch_input_shape"))
+            if batch_shape is not None:
+                config["batch_shape"] = _literal_shape(batch_shape)
+            layer = Layer(kind="Input", config=config, node=node, condition=frame.condition)
             if kind == "InputLayer":
                 return layer
             return Tensor.of(self._new_apply(layer, [], node, frame))
+        if kind in _MERGE_FUNCTIONS:  # layers.add([a, b]) is Add()([a, b])
+            _, kwargs, open_config = self._args(node, frame)
+            kwargs.pop("inputs", None)
+            kind = _MERGE_FUNCTIONS[kind]
+            config = layer_config(kind, [], kwargs, {})
+            layer = Layer(kind=kind, config=config, node=node, condition=frame.condition, open_config=open_config)
+            return self._apply_layer(layer, node, frame)
         if kind is not None:
             return self._construct(kind, ref, node, frame)
         if canonical == "Sequential":
@@ -637,6 +703,7 @@ class ModuleAnalysis:
             model = self._new_model("application", node, frame, pretrained=weights is not None and weights is not UNKNOWN)
             model.architecture = canonical.split(".")[1]
             model.library_batchnorm = application_has_batchnorm(model.architecture)
+            model.application = applications.summary(model.architecture, kwargs)
             return model
         if canonical.startswith("hub.models.") and canonical.endswith(".from_preset"):
             architecture = ref.qualified.split(".")[-2]
@@ -734,6 +801,8 @@ class ModuleAnalysis:
         config = layer_config(kind, args, kwargs, dict(ref.presets))
         if kind == "BatchNormalization" and config.get("mode", 0) not in (0, 2):
             kind = "?"  # Keras 1 mode=1 normalizes each sample on its own, not each feature over the batch
+        for key in _SHAPE_KEYS.intersection(config):
+            config[key] = _literal_shape(config[key])
         return Layer(
             kind=kind,
             config=config,
@@ -775,6 +844,12 @@ class ModuleAnalysis:
         key = ("tail", model)
         tail = frame.state.get(key)
         if isinstance(item, ModelValue):
+            self._sync_outputs(item, frame)
+            entries = [a for a in item.applies if a.kind == "Input"]
+            if tail is None and len(entries) == 1:  # Keras builds the outer model for the inner one's input
+                entry = Layer(kind="Input", config=entries[0].layer.config, node=site)
+                tail = Tensor.of(self._new_apply(entry, [], site, frame))
+                model.applies.update(p for p, _ in tail)
             item = self._model_layer(item)
         if isinstance(item, Tensor):  # model.add(keras.Input(...))
             frame.state[key] = item
@@ -785,8 +860,9 @@ class ModuleAnalysis:
         if item.kind == "Input":
             apply = self._new_apply(item, [], item.node, frame)
         else:
-            if tail is None and "input_shape" in item.config:
-                entry = Layer(kind="Input", config={"shape": item.config["input_shape"]}, node=item.node)
+            entry_config = _input_config(item) if tail is None else None
+            if entry_config is not None:
+                entry = Layer(kind="Input", config=entry_config, node=item.node)
                 tail = Tensor.of(self._new_apply(entry, [], item.node, frame))
                 model.applies.update(p for p, _ in tail)
             apply = self._new_apply(item, [tail] if tail is not None else [], site, frame)
@@ -820,29 +896,42 @@ class ModuleAnalysis:
     # Applying layers ------------------------------------------------------
     def _apply_layer(self, layer: Layer, node: nodes.Call, frame: Frame) -> Any:
         args, kwargs, _ = self._args(node, frame)
-        inputs = args[0] if args else kwargs.get("inputs", UNKNOWN)
-        tensors = self._tensors_in(inputs)
+        if layer.kind == "MultiHeadAttention":  # mha(query, value, key=None): three tensor arguments
+            given = [args[i] if i < len(args) else kwargs.get(k) for i, k in enumerate(("query", "value", "key"))]
+            tensors = [self._single_tensor(value, node, frame) for value in given if value is not None]
+        else:
+            tensors = self._tensors_in(args[0] if args else kwargs.get("inputs", UNKNOWN))
         if not tensors:
-            placeholder = Layer(kind="?", config={}, node=node)
-            tensors = [Tensor.of(self._new_apply(placeholder, [], node, frame))]
+            tensors = [self._single_tensor(UNKNOWN, node, frame)]
         apply = self._new_apply(layer, tensors, node, frame, training=kwargs.get("training"))
         return Tensor.of(apply)
+
+    def _single_tensor(self, value: Any, node: nodes.NodeNG, frame: Frame) -> Tensor:
+        """``value`` if it is one tensor, else the output of an unknown placeholder."""
+        if isinstance(value, Tensor):
+            return value
+        placeholder = Layer(kind="?", config={}, node=node)
+        return Tensor.of(self._new_apply(placeholder, [], node, frame))
 
     def _opaque(self, label: str, tensors: list[Tensor], node: nodes.NodeNG, frame: Frame) -> Apply:
         layer = Layer(kind="?", config={"label": label}, node=node, condition=frame.condition)
         return self._new_apply(layer, tensors, node, frame)
 
     def _new_apply(self, layer: Layer, tensors: list, node: nodes.NodeNG, frame: Frame, training: Any = None) -> Apply:
-        inputs = []
+        inputs, arguments = [], []
         for tensor in tensors:
+            argument = []
             for producer, condition in tensor:
                 if self._crosses_iterations(producer, condition, frame):
                     producer, condition = self._opaque("loop-carried", [], node, frame), Condition()
                 inputs.append((producer, condition))
+                argument.append(producer)
+            arguments.append(argument)
         apply = Apply(
             layer=layer, inputs=inputs, node=node, condition=frame.condition, training=training, iteration=frame.iteration
         )
-        apply.rank, apply.channel_axis = self._output_layout(apply)
+        self.arguments[apply] = arguments
+        self._infer_shapes(apply)
         frame.graph.applies.append(apply)
         return apply
 
@@ -853,50 +942,33 @@ class ModuleAnalysis:
             return False
         return not self.varying_conditions.isdisjoint(condition | frame.condition)
 
-    def _output_layout(self, apply: Apply) -> tuple[int | None, int | None]:
-        """Output rank (batch included) and channel axis, where the code states them."""
-        layer = apply.layer
-        kind = layer.kind
-        ranks = {p.rank for p, _ in apply.inputs}
-        channels = {p.channel_axis for p, _ in apply.inputs}
-        in_rank = ranks.pop() if len(ranks) == 1 else None
+    def _infer_shapes(self, apply: Apply) -> None:
+        """Output shape, variables, rank and channel axis of ``apply`` from its producers'."""
+        arguments = self.arguments.get(apply, [])
+        channels = {p.channel_axis for argument in arguments for p in argument}
         in_channel = channels.pop() if len(channels) == 1 else None
-        if kind == "Input":
-            shape = layer.config.get("shape")
-            return (len(shape) + 1 if isinstance(shape, tuple) else None), None
-        spatial = _spatial_dims(kind)
-        if kind.startswith("Global"):
-            keepdims = layer.get("keepdims", False)
-            if keepdims is False:
-                return 2, 1
-            return None, None
-        if kind in ("Dense",):
-            return in_rank, (in_rank - 1 if in_rank else None)
-        if kind == "Flatten":
-            return 2, 1
-        if spatial:
-            rank = spatial + 2
-            data_format = layer.get("data_format", None)
-            if data_format is None:
-                data_format = self.default_data_format
-            if data_format == "channels_first":
-                return rank, 1
-            if data_format == "channels_last":
-                if kind in names.CONV_LAYERS or in_channel in (None, rank - 1):
-                    return rank, rank - 1
-            return rank, None
-        if kind in names.DROPOUT_LAYERS or kind in names.ACTIVATION_LAYERS or kind in (
-            "BatchNormalization",
-            "LayerNormalization",
-            "GaussianNoise",
-            "Rescaling",
-            "Normalization",
-        ):
-            return in_rank, in_channel
-        if kind == "Reshape":
-            target = layer.get("target_shape")
-            return (len(target) + 1 if isinstance(target, tuple) else None), None
-        return None, None
+        if apply.kind == "Model":
+            apply.shapes = self._nested_model_shapes(apply, [_argument_shape(a) for a in arguments])
+        else:
+            apply.shapes = shapes.infer(
+                apply.layer, [_argument_shape(a) for a in arguments], self.channels_last_default, in_channel
+            )
+        apply.rank, apply.channel_axis = apply.shapes.rank, apply.shapes.channel_axis
+
+    def _nested_model_shapes(self, apply: Apply, inputs: list) -> shapes.LayerShapes:
+        """A model applied as a layer: its output for the input it was built for, its variables."""
+        model = apply.layer.model
+        if model is not None and model.style == "application":
+            return shapes.application_shapes(model.application, inputs)
+        if model is None or model.outputs is None or len(model.outputs.producers) != 1:
+            return dataclasses.replace(shapes.UNKNOWN_LAYER, reason="nested model's output not followed")
+        entries = [a for a in model.applies if a.kind == "Input"]
+        (output,) = model.outputs.producers
+        if len(entries) != 1 or len(inputs) != 1 or entries[0].output_shape != inputs[0]:
+            return dataclasses.replace(shapes.UNKNOWN_LAYER, reason="nested model called on another input shape")
+        layers = list(dict.fromkeys(a.layer for a in model.applies))
+        variables = shapes.model_variables([_first_apply(model, layer).shapes for layer in layers])
+        return shapes.LayerShapes(output=output.output_shape, variables=variables, channel_axis=output.channel_axis)
 
     # Calls of methods -----------------------------------------------------
     def _call_method(self, method: BoundMethod, node: nodes.Call, frame: Frame) -> Any:
@@ -949,10 +1021,30 @@ class ModuleAnalysis:
         if name in INFERENCE_METHODS:
             frame.graph.events.append(Event("infer", node, model=model, condition=frame.condition))
             return self._unknown_call(node, frame)
+        if name == "build" and model.style == "sequential":
+            args, kwargs, _ = self._args(node, frame)
+            self._build_sequential(model, kwargs.get("input_shape", args[0] if args else UNKNOWN), frame)
+            return None
         if name in ("pop",):
             frame.state[("tail", model)] = None
             model.output_is_known = False
         return self._unknown_call(node, frame)
+
+    def _build_sequential(self, model: ModelValue, batch_shape: Any, frame: Frame) -> None:
+        """``model.build((None, ...))`` on a Sequential without an input: its first layer
+        gets that input, and the shapes of the graph are inferred again from there."""
+        applies = frame.graph.applies
+        first = next((a for a in applies if a in model.applies), None)
+        if first is None or first.inputs or first.kind == "Input" or not isinstance(batch_shape, tuple):
+            return
+        entry = Apply(Layer(kind="Input", config={"batch_shape": batch_shape}, node=first.node), [], first.node)
+        self._infer_shapes(entry)
+        applies.insert(applies.index(first), entry)
+        model.applies.add(entry)
+        first.inputs = [(entry, Condition())]
+        self.arguments[first] = [[entry]]
+        for apply in applies[applies.index(first) :]:
+            self._infer_shapes(apply)
 
     def _sync_outputs(self, model: ModelValue, frame: Frame) -> None:
         tail = frame.state.get(("tail", model))
@@ -1097,11 +1189,54 @@ def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:
     )
 
 
-def _spatial_dims(kind: str) -> int | None:
-    for n in (1, 2, 3):
-        if kind.endswith(f"{n}D") or kind.endswith(f"{n}DTranspose"):
-            return n
+_MERGE_FUNCTIONS = {
+    name.lower(): name for name in ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate")
+}
+
+
+# Configuration keys whose list values are shapes or sizes: [24, 19] stands for (24, 19).
+_SHAPE_KEYS = frozenset(
+    {"target_shape", "dims", "input_shape", "batch_input_shape", "kernel_size", "strides", "pool_size", "size"}
+)
+
+
+def _literal_shape(value: Any) -> Any:
+    """``[9]`` as ``(9,)``: a list of literal dimensions is a shape too."""
+    if isinstance(value, ListValue) and all(v is None or isinstance(v, int) for v in value.items):
+        return tuple(value.items)
+    return value
+
+
+def _input_config(layer: Layer) -> dict | None:
+    """The input a Sequential's first layer declares (``input_shape=``, Keras 2's
+    ``batch_input_shape=``, ``input_dim=`` and Embedding's ``input_length=``), as an
+    Input's configuration."""
+    config = layer.config
+    if "batch_input_shape" in config:
+        return {"batch_shape": _literal_shape(config["batch_input_shape"])}
+    if "input_shape" in config:
+        return {"shape": _literal_shape(config["input_shape"])}
+    if layer.kind == "Embedding":
+        return {"shape": (config["input_length"],)} if "input_length" in config else None
+    if "input_dim" in config:
+        return {"shape": (config["input_dim"],)}
     return None
+
+
+def _argument_shape(producers: list) -> Any:
+    """The shape of a tensor argument: its producers' shape where they agree, dimension
+    by dimension; None (unknown rank) when their ranks differ or one is unknown."""
+    result = None
+    for i, producer in enumerate(producers):
+        shape = producer.output_shape
+        if shape is None or (i and len(shape) != len(result)):
+            return None
+        result = shape if i == 0 else tuple(a if a == b and a is not UNKNOWN else UNKNOWN for a, b in zip(result, shape))
+    return result
+
+
+def _first_apply(model: ModelValue, layer: Layer) -> Apply:
+    return next(a for a in model.applies if a.layer is layer)
 
 
 def analyse(module: nodes.Module) -> ModuleAnalysis:

@@ -110,6 +110,7 @@ class Apply:
     # ((loop statement, pass, item count), ...) of the loops it was applied in; the count
     # is None for a loop of unknown length, interpreted twice (pass 0, then pass 1).
     iteration: tuple = ()
+    shapes: Any = None  # shapes.LayerShapes: output shape, variables, data format
 
     def carried_from(self, producer: "Apply") -> str:
         """' in the next iteration of the loop at line N' when the edge from ``producer``
@@ -120,6 +121,11 @@ class Apply:
             if taken != produced:
                 return f" in the next iteration of the loop at line {loop.lineno}" if taken > produced else ""
         return ""
+
+    @property
+    def output_shape(self) -> Any:
+        """The output shape (batch axis first, UNKNOWN dimensions), None when the rank is unknown."""
+        return None if self.shapes is None else self.shapes.output
 
     @property
     def kind(self) -> str:
@@ -166,6 +172,7 @@ class ModelValue:
         if self.output_is_known and self.outputs is not None:
             return [(None, self.outputs)]
         return []
+    application: Any = None  # keras.applications: the table's ApplicationSummary, or why there is none
 
     def contains_layer(self, layer: Layer, seen=None) -> bool:
         seen = seen or set()

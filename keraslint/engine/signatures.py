@@ -26,7 +26,29 @@ POSITIONAL: dict[str, tuple[str, ...]] = {
     "Softmax": ("axis",),
     "Reshape": ("target_shape",),
     "Flatten": ("data_format",),
+    "LayerNormalization": ("axis", "epsilon", "center", "scale"),
+    "GroupNormalization": ("groups", "axis", "epsilon", "center", "scale"),
+    "Embedding": ("input_dim", "output_dim"),
+    "Permute": ("dims",),
+    "RepeatVector": ("n",),
+    "Concatenate": ("axis",),
+    "Bidirectional": ("layer", "merge_mode"),
+    "TimeDistributed": ("layer",),
+    "MultiHeadAttention": ("num_heads", "key_dim", "value_dim", "dropout", "use_bias", "output_shape"),
+    "Attention": ("use_scale", "score_mode"),
+    "Rescaling": ("scale", "offset"),
+    "Resizing": ("height", "width", "interpolation"),
+    "CenterCrop": ("height", "width"),
+    "RandomCrop": ("height", "width"),
+    "LeakyReLU": ("negative_slope",),
+    "GaussianNoise": ("stddev",),
+    "GaussianDropout": ("rate",),
+    "AlphaDropout": ("rate",),
 }
+for _kind in ("SimpleRNN", "LSTM", "GRU"):
+    POSITIONAL[_kind] = ("units", "activation")
+for _kind in ("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"):
+    POSITIONAL[_kind] = ("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate")
 for _n in (1, 2, 3):
     POSITIONAL[f"Conv{_n}D"] = _CONV
     POSITIONAL[f"Conv{_n}DTranspose"] = _CONV_TRANSPOSE
@@ -39,6 +61,7 @@ for _n in (1, 2, 3):
     POSITIONAL[f"UpSampling{_n}D"] = ("size", "data_format", "interpolation") if _n == 2 else ("size", "data_format")
     POSITIONAL[f"Cropping{_n}D"] = ("cropping", "data_format")
     POSITIONAL[f"SpatialDropout{_n}D"] = ("rate",)
+    POSITIONAL[f"ZeroPadding{_n}D"] = ("padding", "data_format")
 
 # Keras 1 (2016-2017) spellings: positional parameters and keyword renames.
 _KERAS1_POSITIONAL = {
@@ -74,6 +97,8 @@ _KERAS1_KEYWORDS = {
 _KERAS1_ONLY = frozenset(_KERAS1_KEYWORDS) - {"init"} | {"nb_row", "nb_col", "mode"}
 # Keras 1 kernel sides, one parameter each, folded into Keras 2's kernel_size.
 _KERNEL_SIDES = (("kernel_row", "kernel_col"), ("nb_row", "nb_col"), ("kernel_dim1", "kernel_dim2", "kernel_dim3"))
+# Keras 1 keywords that are still current for some layers: Embedding(input_dim, output_dim).
+_STILL_CURRENT = {"Embedding": frozenset({"output_dim"})}
 _DIM_ORDERING = {"th": "channels_first", "tf": "channels_last"}
 
 # Activation functions by every name they are reached through; values are canonical names.
@@ -101,7 +126,7 @@ def normalise_activation(value: Any) -> Any:
 
 
 def is_keras1_call(kind: str, args: list, kwargs: dict) -> bool:
-    if _KERAS1_ONLY & set(kwargs):
+    if (_KERAS1_ONLY - _STILL_CURRENT.get(kind, frozenset())) & set(kwargs):
         return True
     if kwargs.get("init") is not None and kind in _KERAS1_POSITIONAL:
         return True
@@ -117,8 +142,10 @@ def layer_config(kind: str, args: list, kwargs: dict, presets: dict) -> dict[str
     positional = _KERAS1_POSITIONAL.get(kind, ()) if keras1 else POSITIONAL.get(kind, ())
     for name, value in zip(positional, args):
         config[name] = value
+    current = _STILL_CURRENT.get(kind, frozenset())
     for key, value in kwargs.items():
-        config[_KERAS1_KEYWORDS.get(key, key) if keras1 or key in _KERAS1_ONLY else key] = value
+        renamed = key not in current and (keras1 or key in _KERAS1_ONLY)
+        config[_KERAS1_KEYWORDS.get(key, key) if renamed else key] = value
     for sides in _KERNEL_SIDES:
         if all(side in config for side in sides) and "kernel_size" not in config:
             config["kernel_size"] = tuple(config.pop(side) for side in sides)

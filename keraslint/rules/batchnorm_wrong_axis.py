@@ -16,7 +16,9 @@ porting Theano-era or PyTorch code (channels first, `axis=1`) to Keras's default
 `channels_last`, or the other way around.
 
 The rule only fires when the rank and layout are known from the code; an input of
-unknown shape is never guessed.
+unknown shape is never guessed. The channels are followed through layers that keep
+them in place and through `Permute`, which moves them; after a `Reshape` where they
+went is not stated, so the rule stays silent.
 
 ## Example
 ```python

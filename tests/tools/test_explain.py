@@ -96,8 +96,11 @@ def test_seed_cnn_454_non_trainable_are_batchnorm_statistics():
         "moving_mean": (3, False, accounting.BATCHNORM_STATISTICS),
         "moving_variance": (3, False, accounting.BATCHNORM_STATISTICS),
     }
-    assert [layer.total for layer in report.layers if layer.class_name != "BatchNormalization"] == [
+    assert [layer.total for layer in report.layers if layer.variables and layer.class_name != "BatchNormalization"] == [
         896, 18_496, 73_856, 73_792, 845,
+    ]
+    assert [layer.output_shape for layer in report.layers if not layer.variables] == [
+        (None, 64, 64, 32), (None, 32, 32, 64), (None, 16, 16, 128), (None, 64),
     ]
     assert report.notes == ()
     text = str(report)
@@ -350,7 +353,14 @@ def garbage_archive(tmp_path):
                      id="not-a-model"),
         pytest.param(lambda tmp: "no_such_package.models:build",
                      "cannot import no_such_package.models: no module named 'no_such_package'", id="import-error"),
-        pytest.param(lambda tmp: "model.h5", "expected MODEL.keras, package.module:build_fn", id="unknown-target"),
+        pytest.param(lambda tmp: "model.pkl", "expected MODEL.keras, package.module:build_fn", id="unknown-target"),
+        pytest.param(lambda tmp: tmp / "model.h5", "no such file:", id="missing-h5"),
+        pytest.param(lambda tmp: "model.keras:build", "model.keras is a saved model, not Python code: use "
+                     "`keraslint explain model.keras` without ':build'", id="saved-model-with-function"),
+        pytest.param(lambda tmp: (tmp / "x.keras").mkdir() or tmp / "x.keras", "x.keras is a directory, not a saved "
+                     ".keras file", id="directory-named-keras"),
+        pytest.param(lambda tmp: (tmp / "bad.h5").write_bytes(b"garbage") and tmp / "bad.h5",
+                     "cannot load legacy HDF5 file", id="corrupt-h5"),
     ],
 )
 def test_command_bad_input_is_one_line_and_exit_2(tmp_path, make_target, expected):
@@ -361,3 +371,60 @@ def test_command_bad_input_is_one_line_and_exit_2(tmp_path, make_target, expecte
     [line] = result.stderr.splitlines()
     assert line.startswith("keraslint explain: error: ")
     assert expected in line
+
+
+def test_command_loads_a_legacy_h5_file(tmp_path):
+    model = keras.Sequential([keras.Input((3,)), layers.Dense(2)], name="legacy")
+    model.save(tmp_path / "legacy.h5")
+    result = keraslint_explain(tmp_path / "legacy.h5")
+
+    assert result.returncode == 0, result.stderr
+    assert "8 parameters = 8 trainable + 0 non-trainable" in result.stdout
+
+
+SUBCLASSED_AND_MODULE_LEVEL = """
+import keras
+
+
+class Tower(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = keras.layers.Dense(4)
+        self.head = keras.layers.Dense(2)
+
+    def call(self, x):
+        return self.head(self.hidden(x))
+
+
+def build():
+    return Tower()
+
+
+model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)], name="module_level")
+"""
+
+
+def test_command_accepts_a_module_level_model_and_builds_a_subclassed_one_on_zeros(tmp_path):
+    source = tmp_path / "train.py"
+    source.write_text(SUBCLASSED_AND_MODULE_LEVEL)
+
+    module_level = keraslint_explain(f"{source}:model")
+    assert module_level.returncode == 0, module_level.stderr
+    assert "Model 'module_level' (Sequential): 8 parameters" in module_level.stdout
+
+    subclassed = keraslint_explain(f"{source}:build", "--input-shape", "3")
+    assert subclassed.returncode == 0, subclassed.stderr
+    # hidden: 3 x 4 + 4, head: 4 x 2 + 2
+    assert "Model 'tower' (Tower): 26 parameters = 26 trainable + 0 non-trainable" in subclassed.stdout
+    assert "WARNING" not in subclassed.stderr.upper()
+
+
+def test_runtime_report_gives_output_shapes_in_text_and_json():
+    report = keraslint.explain(explain_models.wrong_axis_cnn())
+    data = report.to_dict()
+
+    assert [layer["output_shape"] for layer in data["layers"]] == [
+        [None, 64, 64, 32], [None, 64, 64, 32], [None, 32], [None, 2],
+    ]
+    assert (data["static"], data["complete"], data["unknown"]) == (False, True, [])
+    assert "(None, 64, 64, 32)" in str(report)
