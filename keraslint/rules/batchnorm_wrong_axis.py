@@ -3,7 +3,10 @@
 ## What it does
 Checks for a `BatchNormalization` whose `axis` is not the channel axis of its input,
 where the code states the input's rank and data format (for example a
-`channels_last` convolution followed by `BatchNormalization(axis=1)`).
+`channels_last` convolution followed by `BatchNormalization(axis=1)`). An input known
+to have a single channel (a one-channel spectrogram normalized per frequency) is left
+alone: there the channel axis holds one statistic, and normalizing another axis is a
+choice, not a typo.
 
 ## Why is this bad?
 `axis` names the axis that keeps its own statistics and its own `gamma`/`beta`: the
@@ -67,6 +70,8 @@ def check(graph, config):
         axis = normalized_axis(bn)
         if axis is None or bn.channel_axis is None or axis == bn.channel_axis:
             continue
+        if _single_channel(bn):
+            continue  # one channel: normalizing another axis (a spectrogram's frequencies) is a choice
         source = bn.inputs[0][0].layer
         channels_last = bn.channel_axis == bn.rank - 1
         layout = "channels_last" if channels_last else "channels_first"
@@ -74,6 +79,12 @@ def check(graph, config):
         yield finding(
             SYMBOL, bn.layer, bn.layer.get("axis", -1), axis, bn.rank, bn.channel_axis, layout, source.describe(), fix
         )
+
+
+def _single_channel(bn) -> bool:
+    """Whether the BatchNormalization's input is known to have exactly one channel."""
+    shape = bn.inputs[0][0].output_shape if len(bn.inputs) == 1 else None
+    return shape is not None and shape[bn.channel_axis] == 1
 
 
 RULE = Rule(

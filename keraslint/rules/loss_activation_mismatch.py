@@ -12,7 +12,8 @@ activation and every built-in cross-entropy, hinge and probabilistic loss:
 - categorical, sparse categorical cross-entropy or `KLDivergence` on an output that is
   not a probability distribution (sigmoid, tanh, relu, softplus, exponential ...);
 - binary cross-entropy on an output that is not in [0, 1] (tanh, relu ...) or on softmax
-  over several units;
+  over more than two units (over two units, `(p, 1 - p)` against one-hot labels, binary
+  cross-entropy equals the categorical one, so that pair is left alone);
 - hinge and squared hinge on an output that cannot be negative (sigmoid, softmax, relu
   ...), categorical hinge on an output bounded to [0, 1];
 - `Poisson` on an output that can be negative (linear, tanh ...);
@@ -117,6 +118,8 @@ def check(graph, config):
             continue
         if loss.from_logits not in (True, False) or not isinstance(activation, str):
             continue
+        if units == 2 and activation == "softmax" and loss.family == "binary":
+            continue  # over two units (p, 1 - p), binary cross-entropy equals the categorical one
         mismatch = loss_output_mismatch(loss.family, loss.from_logits, activation)
         if mismatch is not None:
             what, instead = mismatch

@@ -15,9 +15,16 @@ multi.compile(loss="categorical_crossentropy")
 
 binary = keras.Sequential([
     keras.Input(shape=(20,)),
-    layers.Dense(2, activation="softmax"),  # [keras-loss-activation-mismatch]
+    layers.Dense(3, activation="softmax"),  # [keras-loss-activation-mismatch]
 ])
 binary.compile(loss="binary_crossentropy")
+
+# Clean: over two units, (p, 1 - p), binary cross-entropy equals the categorical one.
+two_way = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.Dense(2, activation="softmax"),
+])
+two_way.compile(loss="binary_crossentropy")
 
 # Clean: sigmoid + binary cross-entropy (multi-label), softmax + categorical.
 labels = keras.Sequential([keras.Input(shape=(20,)), layers.Dense(5, activation="sigmoid")])
