@@ -24,6 +24,10 @@ verdict. Verdicts live in ``benchmarks/precision_verdicts.tsv``, keyed by
   that matters (a model linear on purpose, a base never trained);
 - ``false``: the message is wrong about the code.
 
+The libraries' own test modules (``*_test.py``, ``test_*.py``, files under ``tests/``)
+are left out: they build wrong models on purpose and are not the application code the
+figure is about.
+
 Precision is true / judged, counting ``pointless`` as wrong. After an engine change, lint
 again, list the sampled findings without a verdict (``--only-unjudged``: path, line,
 symbol, message), read each in its source and append a row ``path<TAB>line<TAB>symbol
@@ -216,10 +220,20 @@ def prepare(root: str) -> int:
     return count
 
 
+def is_library_test(path: str) -> bool:
+    """A library's own test module (``*_test.py``, ``test_*.py``, under ``tests/``): library
+    code that builds wrong models on purpose, not the application code measured here."""
+    name = os.path.basename(path)
+    return name.endswith("_test.py") or name.startswith("test_") or f"{os.sep}tests{os.sep}" in path
+
+
 def keras_files(root: str) -> list[str]:
-    """The .py files under ``root`` that mention keras (the others cannot give a finding)."""
+    """The .py files under ``root`` that mention keras (the others cannot give a finding),
+    less the libraries' own tests."""
     found = []
     for path in corpus.python_files([root]):
+        if is_library_test(os.path.relpath(path, root)):
+            continue
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
                 if "keras" in handle.read():

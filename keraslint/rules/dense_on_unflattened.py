@@ -5,6 +5,11 @@ Checks for a `Dense` layer applied to the feature map of a 2D or 3D convolution 
 pooling layer, with no `Flatten` or global pooling in between. `Dense` after a
 `Conv1D` (a sequence model working per time step) is not flagged.
 
+Off by default: its one finding on public application code (see BENCHMARKS.md,
+"lint:precision") was a patch-wise GAN discriminator whose per-position output is meant,
+so its precision there is not shown to reach the 95% a default rule must reach. Enable it
+with `--enable=keras-dense-on-unflattened`.
+
 ## Why is this bad?
 On an input of rank greater than 2, Keras's `Dense` multiplies along the last axis
 only: after a `Conv2D` it maps `(batch, height, width, channels)` to
@@ -85,4 +90,5 @@ RULE = Rule(
     "spatial axes; add Flatten() or GlobalAveragePooling before it",
     "Dense on a spatial feature map without Flatten or global pooling",
     check,
+    default_enabled=False,
 )

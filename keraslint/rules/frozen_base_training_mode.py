@@ -30,6 +30,12 @@ The message says what is true of that base: pretrained or frozen, the line where
 is unfrozen when the code unfreezes it, and, for a base listed in a `Sequential`, that
 the `Sequential` calls it.
 
+Off by default: on public application code (see BENCHMARKS.md, "lint:precision") 4 of its
+8 findings were true and useful; most of the rest were bases that are frozen and never
+unfrozen, where the missing `training=False` changes nothing, below the 95% a default rule
+must reach. Enable it with `--enable=keras-frozen-base-training-mode` in projects that
+fine-tune pretrained bases.
+
 ## Why is this bad?
 The pretrained base's `BatchNormalization` layers carry moving statistics learnt on
 the original data set. While the base is frozen they run in inference mode. Once it is
@@ -176,4 +182,5 @@ RULE = Rule(
     "%s (%s, built at line %s) %s without training=False: %s. %s",
     "Pretrained or frozen base with BatchNormalization called without training=False",
     check,
+    default_enabled=False,
 )

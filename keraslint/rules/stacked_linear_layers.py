@@ -20,6 +20,13 @@ In a loop, a pair that exists only in some iterations is reported with the itera
 ("in every iteration but the last of the loop at line N"), and a pair that runs from
 one iteration into the next says so.
 
+Off by default: on public application code (books, courses, tutorials; see BENCHMARKS.md,
+"lint:precision") half of its findings were true and useful (15 of 30 judged): the rest were
+models linear on purpose (teaching notebooks, demos) and standard factorizations a
+single layer could replace only at a far larger size, below the 95% a default rule must
+reach. Enable it with `--enable=keras-stacked-linear-layers` where two linear layers in a
+row are never intended.
+
 ## Why is this bad?
 A composition of affine maps is an affine map: `W2 (W1 x + b1) + b2` is
 `W x + b` with `W = W2 W1`. `BatchNormalization` at inference, Dropout at inference,
@@ -163,4 +170,5 @@ RULE = Rule(
     "add an activation between them",
     "Two linear layers in a row",
     check,
+    default_enabled=False,
 )
