@@ -211,8 +211,9 @@ def test_nonfinite_stats_from_nan_inputs_report_first_step():
     assert {f["layer"] for f in findings} == {"bn0", "bn1"}
     assert all(f["step"] == 3 for f in findings)
     assert findings[0]["details"]["fraction"] > 0
-    # One warning per diagnosis and hook, naming the other layers.
-    (warning,) = [m for m in monitor.caught if m.startswith("bn-nonfinite")]
+    # One warning per diagnosis and fit, naming the other layers.
+    (warning,) = [m for m in monitor.caught if "bn-nonfinite" in m]
+    assert warning.startswith("BatchNormMonitor: bn-nonfinite: bn0 ")
     assert warning.endswith("The same in 1 more layer(s): bn1.")
 
 
@@ -413,12 +414,15 @@ def test_on_problem_raise_leaves_the_model_as_it_was():
     assert "call" not in vars(model.get_layer("bn"))  # the shape-capturing call is gone
 
 
-def test_internal_error_warns_and_never_kills_training():
-    # probe_data that the model cannot take: the probe fails, training goes on.
-    monitor = BatchNormMonitor(probe_data=np.zeros((4, 7), "float32"))
+def test_internal_error_warns_and_never_kills_training(tmp_path):
+    # A report that cannot be written (its directory is a file): training goes on.
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")
+    monitor = BatchNormMonitor(every=2, report_path=not_a_directory / "report.json")
     history = fit(conv_net(), monitor, epochs=2, internal_error=True)
     assert len(history.history["loss"]) == 2
-    assert any("disabled itself" in m for m in monitor.caught)
+    (disabled,) = [m for m in monitor.caught if "disabled itself" in m]
+    assert "on_train_end" in disabled and "please report this" in disabled
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,8 @@ def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves(
         assert kernel["layer"] == "d1" and kernel["epoch"] == 0
         assert kernel["cause"] == "trainable_state" and kernel["fraction_changed"] == 1.0
         assert any("changed by up to" in m for m in later)
+        # One warning for the frozen layer's variables, not one per variable.
+        assert len([m for m in later if "changed by up to" in m]) == 1
     elif BACKEND == "jax":
         assert change["effect"] == "value_error"
         assert len(early) == 1 and "'d1' was frozen" in early[0] and "ValueError" in early[0]
@@ -307,12 +309,12 @@ def frozen_first_layer_model(kind):
     return model
 
 
-@pytest.mark.parametrize("check_every", ["epoch", 2])
-def test_restore_keeps_frozen_weights_bit_identical(check_every):
+@pytest.mark.parametrize("every", ["epoch", 2])
+def test_restore_keeps_frozen_weights_bit_identical(every):
     x, y = data()
     model = frozen_first_layer_model("sequential")
     before = values(model.get_layer("d1"))
-    guard = FrozenWeightsGuard(restore=True, check_every=check_every)
+    guard = FrozenWeightsGuard(restore=True, every=every)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         model.fit(x, y, epochs=2, batch_size=8, verbose=0, callbacks=[ShiftKernel("d1"), guard])
@@ -320,11 +322,13 @@ def test_restore_keeps_frozen_weights_bit_identical(check_every):
     assert same_bits(before, values(model.get_layer("d1")))
     (violation,) = guard.report["violations"]
     assert violation["cause"] == "assigned" and violation["layer"] == "d1"
-    assert violation["restored"] == (2 if check_every == "epoch" else 4)
-    assert violation["step"] == (None if check_every == "epoch" else 2)
+    assert violation["restored"] == (2 if every == "epoch" else 4)
+    assert violation["step"] == (None if every == "epoch" else 2)
     # Checks run as batches begin: no on_train_batch_end, so Keras keeps dispatching
     # batches asynchronously.
     assert getattr(guard.on_train_batch_end, "_is_default", False)
+    without = keras.callbacks.CallbackList([], model=model)._async_train
+    assert keras.callbacks.CallbackList([guard], model=model)._async_train == without
 
 
 class NudgeOneElement(keras.callbacks.Callback):
@@ -357,8 +361,8 @@ def test_one_ulp_in_one_element_is_caught_at_the_next_check_and_restored(layer_n
     frozen = model.get_layer("dense").weights + model.get_layer("bn").weights
     before = [np.array(keras.ops.convert_to_numpy(w)) for w in frozen]
     nudged = getattr(model.get_layer(layer_name), attribute)
-    guard = FrozenWeightsGuard(check_every=1, restore=True)
-    with pytest.warns(UserWarning, match=f"'{nudged.path}' .* in 1 of its {np.prod(nudged.shape):,} elements"):
+    guard = FrozenWeightsGuard(every=1, restore=True)
+    with pytest.warns(UserWarning, match=f"'{nudged.path}' changed .* in 1 of its {np.prod(nudged.shape):,} elements"):
         model.fit(x, y, epochs=2, batch_size=8, verbose=0, callbacks=[NudgeOneElement(layer_name, attribute), guard])
 
     (violation,) = guard.report["violations"]
@@ -373,25 +377,26 @@ def test_one_ulp_in_one_element_is_caught_at_the_next_check_and_restored(layer_n
 def test_stop_action_stops_training_after_the_checked_batch():
     x, y = data()
     model = frozen_first_layer_model("functional")
-    guard = FrozenWeightsGuard(on_violation="stop", check_every=1)
+    guard = FrozenWeightsGuard(on_problem="stop", every=1)
     steps = []
     counter = keras.callbacks.LambdaCallback(on_train_batch_begin=lambda batch, logs: steps.append(batch))
-    with pytest.warns(UserWarning, match="'d1/kernel' of layer 'd1' changed by up to 0.5 .* epoch 0, after step 1"):
+    with pytest.warns(UserWarning, match="'d1': 'd1/kernel' changed by up to 1 .* epoch 0, step 1; cause: assigned"):
         history = model.fit(
             x, y, epochs=5, batch_size=8, verbose=0, callbacks=[ShiftKernel("d1"), guard, counter]
         )
-    # Seen as batch 1 began: that batch still runs, then Keras stops.
-    assert len(history.epoch) == 1 and steps == [0, 1]
+    # Fingerprinted as batch 1 began, read as batch 2 began (training never waits for
+    # the step it just launched): batch 2 still runs, then Keras stops.
+    assert len(history.epoch) == 1 and steps == [0, 1, 2]
     (violation,) = guard.report["violations"]
     assert (violation["epoch"], violation["step"]) == (0, 1)
-    # 0.5 when seen; the batch that still ran shifted it once more before the epoch's check.
-    assert violation["max_abs_change"] == pytest.approx(1.0)
+    # Compared exactly when read (two shifts), and at the epoch's end (three).
+    assert violation["max_abs_change"] == pytest.approx(1.5)
 
 
 def test_raise_action_raises_and_writes_the_report(tmp_path):
     x, y = data()
     model = frozen_first_layer_model("functional")
-    guard = FrozenWeightsGuard(on_violation="raise", report_path=tmp_path / "r.json")
+    guard = FrozenWeightsGuard(on_problem="raise", report_path=tmp_path / "r.json")
     with pytest.raises(FrozenWeightsChanged, match="d1/kernel") as raised:
         model.fit(x, y, epochs=3, verbose=0, callbacks=[ShiftKernel("d1"), guard])
     assert isinstance(raised.value, KeraslintCallbackError)
@@ -475,8 +480,8 @@ def test_mixed_precision_model_is_guarded():
     keras.mixed_precision.set_global_policy("mixed_float16")
     try:
         model = frozen_first_layer_model("functional")
-        guard = FrozenWeightsGuard(check_every=2)
-        with pytest.warns(UserWarning, match="'d1/kernel' of layer 'd1' changed"):
+        guard = FrozenWeightsGuard(every=2)
+        with pytest.warns(UserWarning, match="'d1': 'd1/kernel' changed"):
             model.fit(x, y, epochs=1, batch_size=8, verbose=0, callbacks=[ShiftKernel("d1"), guard])
     finally:
         keras.mixed_precision.set_global_policy("float32")
@@ -528,10 +533,10 @@ def test_mirrored_strategy_on_two_logical_cpus():
 @pytest.mark.parametrize(
     "kwargs, shown",
     [
-        ({"check_every": 0}, "check_every=0"),
-        ({"check_every": "batch"}, "check_every='batch'"),
-        ({"check_every": True}, "check_every=True"),
-        ({"on_violation": "ignore"}, "on_violation='ignore'"),
+        ({"every": 0}, "every=0"),
+        ({"every": "batch"}, "every='batch'"),
+        ({"every": True}, "every=True"),
+        ({"on_problem": "ignore"}, "on_problem='ignore'"),
         ({"restore": "yes"}, "restore='yes'"),
         ({"report_path": 3}, "report_path=3"),
         ({"watch": [3.5]}, "watch=[3.5]"),
@@ -548,10 +553,20 @@ def test_internal_error_disables_the_guard_and_training_goes_on(tmp_path):
     model = frozen_first_layer_model("functional")
     not_a_directory = tmp_path / "file"
     not_a_directory.write_text("")
-    guard = FrozenWeightsGuard(report_path=not_a_directory / "report.json", on_violation="raise")
+    guard = FrozenWeightsGuard(report_path=not_a_directory / "report.json", on_problem="raise")
     with pytest.warns(RuntimeWarning, match="FrozenWeightsGuard disabled itself .* on_train_begin"):
         history = model.fit(
             x, y, epochs=3, verbose=0, callbacks=[ShiftKernel("d1"), guard]
         )
     assert len(history.epoch) == 3
     assert "frozen_weights_violations" not in history.history
+
+
+def test_old_argument_names_still_work_with_a_deprecation_warning():
+    with pytest.warns(DeprecationWarning, match="`check_every` is deprecated; use `every=2`"):
+        guard = FrozenWeightsGuard(check_every=2)
+    with pytest.warns(DeprecationWarning, match="`on_violation` is deprecated; use `on_problem='stop'`"):
+        stopping = FrozenWeightsGuard(on_violation="stop")
+    assert (guard.every, stopping.on_problem) == (2, "stop")
+    with pytest.raises(ValueError, match="`check_every` is the old name of `every`"):
+        FrozenWeightsGuard(every=3, check_every=2)
