@@ -55,7 +55,8 @@ def check_against_model(model, probe_data) -> None:
     """Raise a one-line ProbeDataError when ``probe_data`` does not fit the inputs
     of a functional or Sequential model (structure, rank, known dims, dtype).
     A subclassed model declares no inputs: nothing to check."""
-    specs = getattr(model, "_inputs_struct", None)
+    # A Sequential keeps its graph in a Functional of its own.
+    specs = getattr(getattr(model, "_functional", None) or model, "_inputs_struct", None)
     if specs is None:
         return
     expected = describe(specs)

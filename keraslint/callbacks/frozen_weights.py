@@ -150,7 +150,7 @@ class FrozenWeightsGuard(KeraslintCallback):
         self.restore = restore
         self._fingerprinter = _make_fingerprinter()
         self._memory: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-        self._told_nothing_guarded: weakref.WeakSet = weakref.WeakSet()
+        self._told_watch_unmatched: weakref.WeakSet = weakref.WeakSet()
         self.report: dict = {}
 
     # ------------------------------------------------------------------ hooks
@@ -245,11 +245,13 @@ class FrozenWeightsGuard(KeraslintCallback):
         self._guarded = self._collect_guarded(model)
         self._trainable = list(model.trainable_variables)
         self.report["guarded"] = _guarded_summary(self._guarded)
-        if not self._guarded and model not in self._told_nothing_guarded:
-            self._told_nothing_guarded.add(model)
+        # A model with nothing frozen has nothing to guard: correct code stays
+        # silent (the report says so). A `watch` that names nothing is a mistake.
+        if self.watch and not any(g.reason == "watch" for g in self._guarded) and model not in self._told_watch_unmatched:
+            self._told_watch_unmatched.add(model)
             warn_user(
-                f"FrozenWeightsGuard: model '{model.name}' has no frozen layers and "
-                "`watch` names nothing in it, so no weights are guarded."
+                f"FrozenWeightsGuard: `watch` names nothing in model '{model.name}': "
+                f"watch={self.watch!r}."
             )
         for entry in self._guarded:
             entry.snapshot = np.array(_to_numpy(entry.variable), copy=True)
