@@ -277,7 +277,8 @@ class BatchNormMonitor(KeraslintCallback):
         self._epoch_started_at = time.perf_counter()
         self._fit_start_step = self._epoch_first_step = self._step = 0
         self._epochs_seen = 0
-        self._cost = {"batch_records": 0, "device_calls": 0, "host_reads": 0, "same_hook_reads": 0}
+        # What the records within epochs cost (see FrozenWeightsGuard.report["cost"]).
+        self._cost = {"batch_records": 0, "device_calls": 0, "host_reads": 0}
         self.history: dict[str, Any] = {}
 
     def _file_report(self) -> dict:
@@ -734,5 +735,6 @@ class BatchNormMonitor(KeraslintCallback):
             layers=layers,
             output_gap=(epoch_end.get("output_gap") or [None])[-1],
             problem_count=len(self._findings),
+            cost=dict(self._cost),
             diagnoses={code: [f for f in self._findings if f["code"] == code] for code in diag.CODES},
         )

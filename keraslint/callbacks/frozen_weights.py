@@ -174,10 +174,9 @@ class FrozenWeightsGuard(KeraslintCallback):
             "trainable_state_changes": [],
             "violations": [],
             "unmoved_trainable": [],
-            # What a check costs: compiled device calls and host reads made in the
-            # batch hooks, and reads of a result dispatched in the same hook (which
-            # would wait for the step just launched; 0 by design).
-            "cost": {"batch_checks": 0, "device_calls": 0, "host_reads": 0, "same_hook_reads": 0},
+            # What the checks within epochs cost: compiled device calls dispatched
+            # and host reads of their results, each read a batch after its dispatch.
+            "cost": {"batch_checks": 0, "device_calls": 0, "host_reads": 0},
         }
 
     def _begin_training(self):
@@ -199,7 +198,7 @@ class FrozenWeightsGuard(KeraslintCallback):
                 self._take_snapshot(self.model)
             return
         if self._pending is not None:
-            self._read_pending(same_hook=False)
+            self._read_pending()
         if self.every != "epoch" and batch > 0 and batch % self.every == 0 and self._guarded:
             self.report["cost"]["batch_checks"] += 1
             self.report["cost"]["device_calls"] += 1
@@ -215,9 +214,9 @@ class FrozenWeightsGuard(KeraslintCallback):
         else:
             # Keras has waited for the epoch's steps already: reading now stalls nothing.
             if self._pending is not None:
-                self._read_pending(same_hook=False)
+                self._read_pending()
             self._pending = _Pending(epoch, None, self._dispatch_guarded() if self._guarded else None)
-            max_change = self._read_pending(same_hook=None)
+            max_change = self._read_pending()
             self._check_unmoved(epoch)
         if logs is not None:
             logs["frozen_weights_violations"] = len(self._violations)
@@ -371,7 +370,7 @@ class FrozenWeightsGuard(KeraslintCallback):
                     names.append(name)
         return names
 
-    def _read_pending(self, *, same_hook) -> float:
+    def _read_pending(self) -> float:
         """Compare the pending fingerprints with the baseline; where a unit changed,
         compare its variables exactly with the snapshot. Return the largest
         absolute change seen."""
@@ -605,44 +604,48 @@ def _fingerprint_units(variables) -> list[list[int]]:
     return units
 
 
-# Elements per fused torch pass: bounds its temporaries (24 bytes per element).
+# Elements per fused torch pass: bounds its temporaries (about 24 bytes per element).
 _TORCH_CHUNK = 1 << 22
 
 
-def _torch_fingerprints(units) -> Any:
-    """One int64 per unit in a fixed handful of torch kernels, however many units:
-    the float32 units are concatenated, mixed and summed by a cumulative sum read
-    at each unit's end. Eager torch launches a kernel per operation, and a few per
-    unit came to hundreds per check."""
+def _torch_fingerprinter(units) -> Callable[[list], Any]:
+    """values by unit -> one int64 per unit, in a fixed handful of torch kernels
+    however many units: the float32 units are concatenated, mixed and summed by a
+    cumulative sum read at each unit's end. Eager torch launches a kernel per
+    operation, and a few per unit came to hundreds per check. The index tensors
+    are made on the device once, not copied there at every check."""
     import torch
 
-    float32 = [i for i, unit in enumerate(units) if all(v.dtype == torch.float32 for v in unit)]
-    sums = torch.zeros(len(units), dtype=torch.int64, device=units[0][0].device)
-    chunk: list[int] = []
-
-    def flush():
-        flat = torch.cat([v.detach().reshape(-1) for i in chunk for v in units[i]]).view(torch.int32)
-        mixed = ((flat ^ (flat >> 16)) * 0x45D9F3B).to(torch.int64).cumsum(0)
-        ends = torch.tensor(
-            np.cumsum([sum(v.numel() for v in units[i]) for i in chunk]) - 1, device=flat.device
-        )
-        totals = mixed[ends]
-        sums[torch.tensor(chunk, device=flat.device)] = totals - torch.cat([totals.new_zeros(1), totals[:-1]])
-        chunk.clear()
-
-    size = 0
+    sizes = [sum(int(np.prod(v.shape)) for v in unit) for unit in units]
+    float32 = [i for i, unit in enumerate(units) if keras.backend.standardize_dtype(unit[0].dtype) == "float32"]
+    chunks, chunk, size = [], [], 0
     for i in float32:
         chunk.append(i)
-        size += sum(v.numel() for v in units[i])
+        size += sizes[i]
         if size >= _TORCH_CHUNK:
-            flush()
-            size = 0
+            chunks.append(chunk)
+            chunk, size = [], 0
     if chunk:
-        flush()
-    for i in sorted(set(range(len(units))) - set(float32)):
-        values = [v.detach().reshape(-1) for v in units[i]]
-        sums[i] = _fingerprint_tensor(torch.cat(values)).to(torch.int64)
-    return sums
+        chunks.append(chunk)
+    others = sorted(set(range(len(units))) - set(float32))
+    device = units[0][0].value.device
+    indices = [
+        (torch.tensor(chunk, device=device), torch.tensor(np.cumsum([sizes[i] for i in chunk]) - 1, device=device))
+        for chunk in chunks
+    ]
+
+    def fingerprints(values):
+        with torch.no_grad():
+            sums = torch.zeros(len(units), dtype=torch.int64, device=device)
+            for chunk, (positions, ends) in zip(chunks, indices):
+                flat = torch.cat([v.detach().reshape(-1) for i in chunk for v in values[i]]).view(torch.int32)
+                totals = ((flat ^ (flat >> 16)) * 0x45D9F3B).to(torch.int64).cumsum(0)[ends]
+                sums[positions] = totals - torch.cat([totals.new_zeros(1), totals[:-1]])
+            for i in others:
+                sums[i] = _fingerprint_tensor(torch.cat([v.detach().reshape(-1) for v in values[i]])).to(torch.int64)
+            return sums
+
+    return fingerprints
 
 
 def _make_fingerprinter():
@@ -679,18 +682,11 @@ def _make_fingerprinter():
             import jax
 
             compiled = jax.jit(fingerprints)  # caches one trace per list signature
-        elif backend == "torch":
-            import torch
-
-            def compiled(units):
-                with torch.no_grad():
-                    return _torch_fingerprints(units)
-
         else:
             compiled = fingerprints
 
         def compile_for(units):
-            return compiled
+            return _torch_fingerprinter(units) if backend == "torch" else compiled
 
     by_units: dict[tuple, Callable] = {}
 
