@@ -4,6 +4,7 @@ the model's output in training mode with inference mode."""
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 import keras
@@ -120,15 +121,41 @@ def _normalized_axes(layer, rank: int) -> tuple[int, list[int]]:
     return axis, [i for i in range(rank) if i != axis]
 
 
-def _compiled(passes, inference_call, model, head, probe) -> Callable[[], tuple]:
-    """The probe's passes compiled now (a graph on TensorFlow, XLA on JAX) and
-    bound to their inputs; JAX reads the model's current variables at each call."""
+# Compiled probe passes by model, then by what they bake in (the watched layers,
+# their trainable flags, the probe's shapes and dtypes): a new monitor, or a new
+# fit(), on the same model reuses them instead of compiling again (seconds for a
+# ResNet50 on JAX, and a heap of traced objects each time).
+_COMPILED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _compiled(passes, inference_call, model, monitored, head, probe) -> Callable[[], tuple]:
+    """The probe's passes compiled (a graph on TensorFlow, XLA on JAX) and bound to
+    their inputs; JAX reads the model's current variables at each call."""
     head, probe = keras.tree.map_structure(ops.convert_to_tensor, (head, probe))
+    key = (
+        tuple((m.path, m.layer.trainable) for m in monitored),
+        tuple((tuple(t.shape), str(t.dtype)) for t in keras.tree.flatten((head, probe))),
+    )
+    by_key = _COMPILED.setdefault(model, {})
+    if key not in by_key:
+        if len(by_key) >= 8:
+            by_key.clear()
+        by_key[key] = _compile(passes, inference_call, model, head, probe)
+    run = by_key[key]
+    if keras.backend.backend() == "tensorflow":
+        return lambda: run(head, probe)
+
+    def variables():
+        return [v.value for v in model.trainable_variables], [v.value for v in model.non_trainable_variables]
+
+    return lambda: run(*variables(), head, probe)
+
+
+def _compile(passes, inference_call, model, head, probe) -> Callable:
     if keras.backend.backend() == "tensorflow":
         import tensorflow as tf
 
-        traced = tf.function(lambda h, p: passes(inference_call, h, p)).get_concrete_function(head, probe)
-        return lambda: traced(head, probe)
+        return tf.function(lambda h, p: passes(inference_call, h, p)).get_concrete_function(head, probe)
     import jax
 
     def stateless(trainable, non_trainable, head, probe):
@@ -137,11 +164,9 @@ def _compiled(passes, inference_call, model, head, probe) -> Callable[[], tuple]
 
         return passes(call, head, probe)
 
-    def variables():
-        return [v.value for v in model.trainable_variables], [v.value for v in model.non_trainable_variables]
-
-    compiled = jax.jit(stateless).lower(*variables(), head, probe).compile()
-    return lambda: compiled(*variables(), head, probe)
+    trainable = [v.value for v in model.trainable_variables]
+    non_trainable = [v.value for v in model.non_trainable_variables]
+    return jax.jit(stateless).lower(trainable, non_trainable, head, probe).compile()
 
 
 def forward_passes(model, monitored, probe_data, compiled: bool) -> Callable[[], tuple]:
@@ -193,7 +218,7 @@ def forward_passes(model, monitored, probe_data, compiled: bool) -> Callable[[],
     if not compiled:
         return eager
     try:
-        return _compiled(passes, inference_call, model, head, probe_data)
+        return _compiled(passes, inference_call, model, monitored, head, probe_data)
     except Exception:  # pylint: disable=broad-exception-caught  # a model whose inference path runs only eagerly
         return eager
 
