@@ -77,7 +77,7 @@ def run(rounds: int, epochs: int, gpu: bool) -> str:
         results = harness.compare(
             model, x, y,
             {"baseline": list, "empty_callback": lambda: [harness.EmptyCallback()],
-             "guard_epoch": with_guard(), "guard_every_batch": with_guard(check_every=1)},
+             "guard_epoch": with_guard(), "guard_every_batch": with_guard(every=1)},
             rounds=rounds, epochs=epochs, batch_size=batch,
         )
         predictors = harness.dispatch_figures(

@@ -130,7 +130,7 @@ def dispatch_figures(model, x, y, make_callback: Callable[[], keras.callbacks.Ca
     return (
         f"async dispatch kept: {'yes' if kept else 'NO'}; JAX state syncs: {observer.synced} of "
         f"{observer.batches} batches; per check: {cost['device_calls'] / max(checks, 1):.0f} compiled "
-        f"device call(s), {cost['host_reads'] / max(checks, 1):.0f} host read(s), each a batch after "
+        f"device call(s), {cost['host_reads'] / max(checks, 1):.0f} host read(s), each made a batch or more after "
         f"its dispatch ({checks} checks)"
     )
 

@@ -136,6 +136,19 @@ class KeraslintCallback(keras.callbacks.Callback):
             write_json_atomic(self.report_path, self._file_report())
 
 
+# Device results a callback may leave unread while they compute; past this many it
+# reads the oldest anyway, so that memory stays bounded.
+MAX_UNREAD = 64
+
+
+def is_ready(tensor) -> bool:
+    """Whether reading a device result now would not wait for the device: known
+    for JAX arrays; assumed elsewhere (there the read waits, if at all, for a result
+    dispatched a batch earlier)."""
+    check = getattr(tensor, "is_ready", None)
+    return bool(check()) if callable(check) else True
+
+
 class LiveValues:
     """Reads the current values of some variables without a host sync.
 

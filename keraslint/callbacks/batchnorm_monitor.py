@@ -16,7 +16,7 @@ from keras import ops
 from keraslint import accounting
 from keraslint.callbacks import _bn_diagnoses as diag
 from keraslint.callbacks import _bn_probe as probe
-from keraslint.callbacks._base import KeraslintCallback, LiveValues, warn_user
+from keraslint.callbacks._base import MAX_UNREAD, KeraslintCallback, LiveValues, is_ready, warn_user
 from keraslint.callbacks._common import (
     KeraslintCallbackError,
     check_choice,
@@ -266,7 +266,7 @@ class BatchNormMonitor(KeraslintCallback):
         self._reported: set[tuple[str, str | None]] = set()
         self._warned_codes: set[str] = set()
         self._start_stats = self._latest_stats = self._epoch_stats = self._epoch_stats_before = None
-        self._pending: tuple[int, Any] | None = None  # (step, device tensor) recorded, not read yet
+        self._pending: list[tuple[int, Any]] = []  # (step, device tensor) recorded, not read yet
         self._started = self._forecast_done = False
         self._first_epoch = self._probed_epoch = None
         self._probe_seconds = self._training_seconds = 0.0
@@ -353,20 +353,20 @@ class BatchNormMonitor(KeraslintCallback):
             self._step = step
             self._start(epoch=None)
             return
-        if self._pending is not None:
-            self._record_pending(epoch=None)
+        # To stop or raise, act a batch after the record; to warn, read a record
+        # only once the device has computed it.
+        self._record_pending(wait=self.on_problem != "warn")
         if self.every != "epoch" and step % self.every == 0:
             self._cost["batch_records"] += 1
             self._cost["device_calls"] += 1
-            self._pending = (step, self._dispatch_stats())
+            self._pending.append((step, self._dispatch_stats()))
 
     @_announcing_findings
     def on_epoch_end(self, epoch, logs=None):
         if not self._monitored:
             return
         self._epochs_seen += 1
-        if self._pending is not None:
-            self._record_pending(epoch=None)
+        self._record_pending(wait=True)
         self._step = self._iterations()
         if not self._started:
             self._start(epoch=epoch)
@@ -446,13 +446,15 @@ class BatchNormMonitor(KeraslintCallback):
         """All watched moving statistics as one float32 vector on the device."""
         return self._concatenate(self._live.values())
 
-    def _record_pending(self, epoch):
-        step, stats = self._pending
-        self._pending = None
-        self._cost["host_reads"] += 1
-        saved, self._step = self._step, step
-        self._record(epoch, ops.convert_to_numpy(stats))
-        self._step = saved
+    def _record_pending(self, *, wait: bool):
+        """Record the pending statistics, oldest first: all if ``wait``, else those
+        the device has computed."""
+        while self._pending and (wait or len(self._pending) > MAX_UNREAD or is_ready(self._pending[0][1])):
+            step, stats = self._pending.pop(0)
+            self._cost["host_reads"] += 1
+            saved, self._step = self._step, step
+            self._record(None, ops.convert_to_numpy(stats))
+            self._step = saved
 
     def _layer_stats(self, stats: np.ndarray, index: int):
         o = self._offsets

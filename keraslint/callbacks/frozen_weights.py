@@ -15,7 +15,7 @@ from keras import ops
 
 from keraslint import accounting
 from keraslint.callbacks import _guard_causes as causes
-from keraslint.callbacks._base import KeraslintCallback, LiveValues, renamed_argument, warn_user
+from keraslint.callbacks._base import MAX_UNREAD, KeraslintCallback, LiveValues, is_ready, renamed_argument, warn_user
 from keraslint.callbacks._common import KeraslintCallbackError
 
 
@@ -163,7 +163,7 @@ class FrozenWeightsGuard(KeraslintCallback):
         self._state_changed_ids: set[int] = set()
         self._guarded: list[_Guarded] = []
         self._trainable: list = []
-        self._pending: _Pending | None = None
+        self._pending: list[_Pending] = []
         self.report = {
             "backend": keras.backend.backend(),
             "keras_version": keras.__version__,
@@ -197,12 +197,13 @@ class FrozenWeightsGuard(KeraslintCallback):
             if _fully_built(self._model):
                 self._take_snapshot(self.model)
             return
-        if self._pending is not None:
-            self._read_pending()
+        # To stop, raise or restore, act a batch after the check; to warn, read a
+        # result only once the device has computed it.
+        self._read_pending(wait=self.on_problem != "warn" or self.restore)
         if self.every != "epoch" and batch > 0 and batch % self.every == 0 and self._guarded:
             self.report["cost"]["batch_checks"] += 1
             self.report["cost"]["device_calls"] += 1
-            self._pending = _Pending(self._epoch, batch, self._dispatch_guarded())
+            self._pending.append(_Pending(self._epoch, batch, self._dispatch_guarded()))
 
     def on_epoch_begin(self, epoch, logs=None):
         self._epoch = epoch
@@ -213,10 +214,9 @@ class FrozenWeightsGuard(KeraslintCallback):
             max_change = 0.0
         else:
             # Keras has waited for the epoch's steps already: reading now stalls nothing.
-            if self._pending is not None:
-                self._read_pending()
-            self._pending = _Pending(epoch, None, self._dispatch_guarded() if self._guarded else None)
-            max_change = self._read_pending()
+            if self._guarded:
+                self._pending.append(_Pending(epoch, None, self._dispatch_guarded()))
+            max_change = self._read_pending(wait=True)
             self._check_unmoved(epoch)
         if logs is not None:
             logs["frozen_weights_violations"] = len(self._violations)
@@ -370,13 +370,18 @@ class FrozenWeightsGuard(KeraslintCallback):
                     names.append(name)
         return names
 
-    def _read_pending(self) -> float:
-        """Compare the pending fingerprints with the baseline; where a unit changed,
-        compare its variables exactly with the snapshot. Return the largest
+    def _read_pending(self, *, wait: bool) -> float:
+        """Compare the pending fingerprints, oldest first, with the baseline: all of
+        them if ``wait``, else those the device has computed. Return the largest
         absolute change seen."""
-        pending, self._pending = self._pending, None
-        if pending is None or pending.fingerprints is None:
-            return 0.0
+        max_change = 0.0
+        while self._pending and (wait or len(self._pending) > MAX_UNREAD or is_ready(self._pending[0].fingerprints)):
+            max_change = max(max_change, self._compare(self._pending.pop(0)))
+        return max_change
+
+    def _compare(self, pending: _Pending) -> float:
+        """Where a unit's fingerprint changed, compare its variables exactly with
+        the snapshot. Return the largest absolute change seen."""
         current = _to_numpy(pending.fingerprints)
         if pending.step is not None:
             self.report["cost"]["host_reads"] += 1
