@@ -122,7 +122,7 @@ def _normalized_axes(layer, rank: int) -> tuple[int, list[int]]:
 
 
 # Compiled probe passes by model, then by what they bake in (the watched layers,
-# their trainable flags, the probe's shapes and dtypes): a new monitor, or a new
+# their trainable flags, which variables train, the probe's shapes and dtypes): a new monitor, or a new
 # fit(), on the same model reuses them instead of compiling again (seconds for a
 # ResNet50 on JAX, and a heap of traced objects each time).
 _COMPILED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -134,6 +134,7 @@ def _compiled(passes, inference_call, model, monitored, head, probe) -> Callable
     head, probe = keras.tree.map_structure(ops.convert_to_tensor, (head, probe))
     key = (
         tuple((m.path, m.layer.trainable) for m in monitored),
+        tuple(id(v) for v in model.trainable_variables),
         tuple((tuple(t.shape), str(t.dtype)) for t in keras.tree.flatten((head, probe))),
     )
     by_key = _COMPILED.setdefault(model, {})
