@@ -70,7 +70,7 @@ def explain(model) -> ParameterReport:
             f"model '{model.name}' is not built, so it has no parameters yet: build it with "
             "model.build((None, *input_shape)), call it on data, or start it with keras.Input(shape=...)"
         )
-    walked = _walk_layers(model)
+    walked = walk_layers(model)
     trainable_ids = {id(v) for v in model.trainable_weights}
     # Every layer, as model.summary() lists them, but not the containers that own nothing themselves.
     listed = [w for w in walked if w.owned or not isinstance(w.layer, (keras.Model, keras.layers.InputLayer))]
@@ -91,12 +91,14 @@ def explain(model) -> ParameterReport:
 
 
 @dataclass(frozen=True)
-class _WalkedLayer:
+class WalkedLayer:
     """A layer found inside the model, with the variables it is the first to own.
 
-    ``owned`` pairs each variable with whether the layer created it non-trainable
-    (as opposed to trainable and frozen later). ``freezer`` is the outermost layer or
-    model on the way down whose ``trainable`` is False, the layer itself included.
+    ``path`` is the model's name for the model itself and "/"-joined layer names
+    below it ("base/conv1_bn"). ``owned`` pairs each variable with whether the layer
+    created it non-trainable (as opposed to trainable and frozen later). ``freezer``
+    is the outermost layer or model on the way down whose ``trainable`` is False, the
+    layer itself included. The keraslint callbacks walk models with this too.
     """
 
     path: str
@@ -106,11 +108,11 @@ class _WalkedLayer:
     freezer_path: str | None = None
 
 
-def _walk_layers(model) -> list[_WalkedLayer]:
+def walk_layers(model) -> list[WalkedLayer]:
     """``model`` and every layer inside it, in the order ``Layer.weights`` visits them:
     own variables first, then sub-layers. Each layer and variable appears once, so a
     shared layer is counted once, like ``model.summary()`` does."""
-    walked: list[_WalkedLayer] = []
+    walked: list[WalkedLayer] = []
     seen_layers: set[int] = set()
     seen_variables: set[int] = set()
 
@@ -118,7 +120,7 @@ def _walk_layers(model) -> list[_WalkedLayer]:
         seen_layers.add(id(layer))
         if freezer is None and not layer.trainable:
             freezer, freezer_path = layer, path
-        walked.append(_WalkedLayer(path, layer, _new_variables(layer, seen_variables), freezer, freezer_path))
+        walked.append(WalkedLayer(path, layer, _new_variables(layer, seen_variables), freezer, freezer_path))
         for child in layer._layers:  # pylint: disable=protected-access
             if id(child) not in seen_layers:
                 child_path = prefix + child.name
@@ -126,6 +128,22 @@ def _walk_layers(model) -> list[_WalkedLayer]:
 
     visit(model, model.name, "", None, None)
     return walked
+
+
+def called_with_training_false(walked: list[WalkedLayer]) -> dict[int, str]:
+    """The layers that a Sequential or functional model of the walk calls with
+    ``training=False``, as ``{id(layer): path}``. Read from the models' own graph
+    nodes, so a call made by some other model that shares the layer does not count."""
+    paths = {id(w.layer): w.path for w in walked}
+    called = {}
+    for w in walked:
+        # A Sequential keeps its graph in a Functional of its own.
+        graph = getattr(w.layer, "_functional", None) or w.layer
+        for nodes in getattr(graph, "_nodes_by_depth", {}).values():
+            for node in nodes:
+                if node.arguments.kwargs.get("training") is False and id(node.operation) in paths:
+                    called.setdefault(id(node.operation), paths[id(node.operation)])
+    return called
 
 
 def _new_variables(layer, seen_variables: set[int]) -> tuple[tuple[Any, bool], ...]:
@@ -144,7 +162,7 @@ def _count(variables) -> int:
     return sum(math.prod(v.shape) for v in variables)
 
 
-def _layer_parameters(walked: _WalkedLayer, trainable_ids: set[int]) -> LayerParameters:
+def _layer_parameters(walked: WalkedLayer, trainable_ids: set[int]) -> LayerParameters:
     # Trainability comes from model.trainable_weights, so the report always agrees
     # with Keras; the walk only says who owns each variable and why.
     variables = []
@@ -175,7 +193,7 @@ def _output_shape(layer) -> tuple | None:
     return tuple(None if d is None else int(d) for d in shape)
 
 
-def _cause(walked: _WalkedLayer, variable, created_non_trainable: bool) -> str:
+def _cause(walked: WalkedLayer, variable, created_non_trainable: bool) -> str:
     if created_non_trainable:
         is_statistic = variable.name in ("moving_mean", "moving_variance")
         if is_statistic and isinstance(walked.layer, keras.layers.BatchNormalization):
@@ -184,7 +202,7 @@ def _cause(walked: _WalkedLayer, variable, created_non_trainable: bool) -> str:
     return FROZEN if walked.freezer is not None else NON_TRAINABLE_VARIABLE
 
 
-def _notes(walked: list[_WalkedLayer], total: int) -> tuple[Note, ...]:
+def _notes(walked: list[WalkedLayer], total: int) -> tuple[Note, ...]:
     producers, consumers = _graph(walked)
     return (
         *_wrong_axis_notes(walked, producers),
@@ -194,7 +212,7 @@ def _notes(walked: list[_WalkedLayer], total: int) -> tuple[Note, ...]:
     )
 
 
-def _graph(walked: list[_WalkedLayer]) -> tuple[dict[int, list], dict[int, list]]:
+def _graph(walked: list[WalkedLayer]) -> tuple[dict[int, list], dict[int, list]]:
     """Which layers feed each layer and which layers each feeds, keyed by ``id(layer)``,
     merged over every Sequential and functional model in the walk; a model output
     counts as a consumer (``_MODEL_OUTPUT``)."""
@@ -246,7 +264,7 @@ def _channel_axis(layer, rank: int, producers: dict[int, list]) -> int:
     return keras_facts.channel_axis(rank, data_format)
 
 
-def _wrong_axis_notes(walked: list[_WalkedLayer], producers) -> Iterator[Note]:
+def _wrong_axis_notes(walked: list[WalkedLayer], producers) -> Iterator[Note]:
     for w in walked:
         shape = _input_shape(w.layer) if isinstance(w.layer, keras.layers.BatchNormalization) else None
         if not shape:
@@ -270,7 +288,7 @@ def _wrong_axis_notes(walked: list[_WalkedLayer], producers) -> Iterator[Note]:
         )
 
 
-def _bias_cancelled_notes(walked: list[_WalkedLayer], producers, consumers) -> Iterator[Note]:
+def _bias_cancelled_notes(walked: list[WalkedLayer], producers, consumers) -> Iterator[Note]:
     cancelled = {}
     for w in walked:
         bias = sum(math.prod(v.shape) for v, _ in w.owned if v.name == "bias")
@@ -314,7 +332,7 @@ def _feeds_only_batchnorm(layer, producers, consumers) -> bool:
     return True
 
 
-def _dense_after_flatten_notes(walked: list[_WalkedLayer], producers, total: int) -> Iterator[Note]:
+def _dense_after_flatten_notes(walked: list[WalkedLayer], producers, total: int) -> Iterator[Note]:
     for w in walked:
         if not isinstance(w.layer, keras.layers.Dense) or not w.layer.built:
             continue
@@ -344,7 +362,7 @@ def _follows_flatten(layer, producers) -> bool:
     )
 
 
-def _unbuilt_notes(walked: list[_WalkedLayer]) -> Iterator[Note]:
+def _unbuilt_notes(walked: list[WalkedLayer]) -> Iterator[Note]:
     unbuilt = [w.path for w in walked if not w.layer.built]
     if unbuilt:
         one = len(unbuilt) == 1

@@ -100,6 +100,41 @@ class _HookClock:
         return callback
 
 
+class _StateObserver(keras.callbacks.Callback):
+    """Listed after the callback measured: counts the batches at whose start JAX's
+    training state had been copied back into the model (`Callback.model` does that,
+    and Keras gathers it again before the next step: two passes over every variable)."""
+
+    def __init__(self):
+        super().__init__()
+        self.batches = self.synced = 0
+
+    def on_train_batch_begin(self, batch, logs=None):
+        if batch > 0:  # `self._model`: reading `self.model` would sync it
+            self.batches += 1
+            self.synced += bool(getattr(self._model, "_jax_state_synced", False))
+
+
+def dispatch_figures(model, x, y, make_callback: Callable[[], keras.callbacks.Callback],
+                     batch_size: int, cost_key: str) -> str:
+    """What predicts a callback's cost on a GPU, measured here in one short fit:
+    whether Keras still dispatches batches asynchronously with it attached, the
+    share of batches at which it made JAX sync its training state, and per check
+    made within an epoch its compiled device calls and host reads (`report["cost"]`)."""
+    callback, observer = make_callback(), _StateObserver()
+    kept = (keras.callbacks.CallbackList([callback], model=model)._async_train
+            == keras.callbacks.CallbackList([], model=model)._async_train)
+    model.fit(x, y, epochs=1, batch_size=batch_size, verbose=0, callbacks=[callback, observer])
+    cost = callback.report["cost"]
+    checks = cost[cost_key]
+    return (
+        f"async dispatch kept: {'yes' if kept else 'NO'}; JAX state syncs: {observer.synced} of "
+        f"{observer.batches} batches; per check: {cost['device_calls'] / max(checks, 1):.0f} compiled "
+        f"device call(s), {cost['host_reads'] / max(checks, 1):.0f} host read(s), each made a batch or more after "
+        f"its dispatch ({checks} checks)"
+    )
+
+
 class EmptyCallback(keras.callbacks.Callback):
     """The control: epoch and batch-begin hooks that do nothing."""
 
@@ -198,28 +233,60 @@ def record(section: str, markdown: str, path: str = BENCHMARKS_MD) -> None:
         handle.write(text)
 
 
-def main(describe: str, run: Callable[[int, int], str], section: str, title: str,
+def samples(default: int) -> int:
+    """The workload's sample count, unless --samples overrides it."""
+    return int(os.environ.get("KERASLINT_BENCH_SAMPLES", default))
+
+
+def device_name() -> str:
+    """The accelerator the backend trains on, or "CPU"."""
+    backend = keras.backend.backend()
+    if backend == "jax":
+        import jax
+
+        device = jax.devices()[0]
+        return "CPU" if device.platform == "cpu" else device.device_kind
+    if backend == "torch":
+        import torch
+
+        return torch.cuda.get_device_name(0) if torch.cuda.is_available() else "CPU"
+    import tensorflow as tf
+
+    gpus = tf.config.list_physical_devices("GPU")
+    return tf.config.experimental.get_device_details(gpus[0]).get("device_name", "GPU") if gpus else "CPU"
+
+
+def main(describe: str, run: Callable[[int, int, bool], str], section: str, title: str,
          *, rounds: int, epochs: int) -> None:
-    """Command line of a benchmark script: ``run(rounds, epochs)`` returns the
-    Markdown of one backend, starting with a line ``**backend** ...``."""
+    """Command line of a benchmark script: ``run(rounds, epochs, gpu)`` returns the
+    Markdown of one backend, starting with a line ``**backend** ...``. ``--gpu``
+    picks the GPU-sized workload and records into the ``<section>-gpu`` section."""
     parser = argparse.ArgumentParser(description=describe)
     parser.add_argument("--rounds", type=int, default=rounds)
     parser.add_argument("--epochs", type=int, default=epochs, help="timed epochs per fit")
+    parser.add_argument("--gpu", action="store_true",
+                        help="the GPU-sized workload: steps of a few milliseconds on an accelerator")
+    parser.add_argument("--samples", type=int, help="override the workload's sample count (a quick smoke run)")
     parser.add_argument("--all-backends", action="store_true",
                         help="run tensorflow, jax and torch, one process each")
     parser.add_argument("--record", action="store_true", help=f"write the {section!r} section of BENCHMARKS.md")
     args = parser.parse_args()
+    if args.samples:
+        os.environ["KERASLINT_BENCH_SAMPLES"] = str(args.samples)
     if args.all_backends:
         tables = []
         for backend in ("tensorflow", "jax", "torch"):
             out = subprocess.run(
-                [sys.executable, sys.argv[0], "--rounds", str(args.rounds), "--epochs", str(args.epochs)],
+                [sys.executable, sys.argv[0], "--rounds", str(args.rounds), "--epochs", str(args.epochs)]
+                + (["--gpu"] if args.gpu else []),
                 env=dict(os.environ, KERAS_BACKEND=backend), capture_output=True, text=True, check=True,
             ).stdout
             tables.append(out[out.index("**"):].strip())
         markdown = "\n\n".join(tables)
     else:
-        markdown = run(args.rounds, args.epochs)
+        markdown = run(args.rounds, args.epochs, args.gpu)
     print(markdown)
     if args.record:
+        if args.gpu:
+            section, title = f"{section}-gpu", title.replace("(CPU)", "(GPU)")
         record(section, f"## {title}\n\n{method()}\n\n{markdown}")

@@ -17,6 +17,7 @@ NOT_UPDATING = "bn-stats-not-updating"
 UPDATING_WHILE_FROZEN = "bn-stats-updating-while-frozen"
 NOT_CONVERGED = "bn-not-converged"
 TRAIN_INFERENCE_GAP = "bn-train-inference-gap"
+INPUT_MISMATCH = "bn-input-mismatch"
 NONFINITE = "bn-nonfinite"
 VARIANCE_COLLAPSE = "bn-variance-collapse"
 WRONG_AXIS = "bn-wrong-axis"
@@ -27,6 +28,7 @@ CODES = (
     UPDATING_WHILE_FROZEN,
     NOT_CONVERGED,
     TRAIN_INFERENCE_GAP,
+    INPUT_MISMATCH,
     NONFINITE,
     VARIANCE_COLLAPSE,
     WRONG_AXIS,
@@ -208,22 +210,35 @@ def batch_vs_moving(batch_mean, batch_var, moving_mean, moving_var, epsilon: flo
     return mean_shift, float(np.exp(np.mean(log_ratio)))
 
 
-def train_inference_gap(
-    gaps: dict[str, tuple[float, float]],
-    output_gap: float | None,
-    max_mean_shift: float,
-    max_variance_ratio: float,
-) -> Finding | None:
-    """One finding for the model, naming the layers whose gap is largest."""
+def _largest_gaps(gaps, max_mean_shift: float, max_variance_ratio: float):
+    """The layers whose gap passes a threshold, largest first, and the three
+    largest written out."""
 
     def severity(item):
         mean_shift, ratio = item[1]
         return max(mean_shift / max_mean_shift, abs(math.log(ratio)) / math.log(max_variance_ratio))
 
     offenders = sorted(((p, g) for p, g in gaps.items() if severity((p, g)) >= 1), key=severity, reverse=True)
+    named = ", ".join(f"{p} (mean shift {m:.2f} std, variance ratio {r:.2f})" for p, (m, r) in offenders[:3])
+    return offenders, named
+
+
+def _gap_details(offenders) -> dict[str, Any]:
+    return {"layers": [p for p, _ in offenders],
+            "gaps": {p: {"mean_shift": m, "variance_ratio": r} for p, (m, r) in offenders}}
+
+
+def train_inference_gap(
+    gaps: dict[str, tuple[float, float]],
+    output_gap: float | None,
+    max_mean_shift: float,
+    max_variance_ratio: float,
+) -> Finding | None:
+    """One finding for the model's layers that normalize with batch statistics in
+    fit(), naming those whose gap is largest."""
+    offenders, named = _largest_gaps(gaps, max_mean_shift, max_variance_ratio)
     if not offenders:
         return None
-    named = ", ".join(f"{p} (mean shift {m:.2f} std, variance ratio {r:.2f})" for p, (m, r) in offenders[:3])
     output = (
         f"; the model's output differs by {output_gap:.1%} between training and inference mode"
         if output_gap is not None
@@ -235,8 +250,30 @@ def train_inference_gap(
         "score well in fit() and badly in evaluate(): check that probe/validation data is "
         "preprocessed like the training data, train longer or lower the momentum, and avoid "
         "tiny or unshuffled (single-class) training batches.",
-        {"layers": [p for p, _ in offenders], "output_gap": output_gap,
-         "gaps": {p: {"mean_shift": m, "variance_ratio": r} for p, (m, r) in offenders}},
+        {**_gap_details(offenders), "output_gap": output_gap},
+    )
+
+
+def input_mismatch(
+    gaps: dict[str, tuple[float, float]], max_mean_shift: float, max_variance_ratio: float
+) -> Finding | None:
+    """One finding for the frozen layers whose inputs on probe_data do not match the
+    statistics they were frozen with. A frozen layer normalizes with those in fit()
+    and evaluate() alike, so this is no fit/evaluate gap: the data differs from the
+    data the (pretrained) layers saw."""
+    offenders, named = _largest_gaps(gaps, max_mean_shift, max_variance_ratio)
+    if not offenders:
+        return None
+    return (
+        f"on probe_data, the inputs of {len(offenders)} frozen layer(s) do not match the "
+        f"moving statistics they were frozen with, largest in {named}. Frozen layers use "
+        "those statistics in fit() and evaluate() alike, so the data differs from what the "
+        "pretrained layers saw. Likely causes: the pretrained model's preprocessing "
+        "(keras.applications.<model>.preprocess_input) not applied, or applied twice, or "
+        "inputs at another scale (0-255 pixels into a base trained on [-1, 1] or [0, 1]). "
+        "Check: print the min, max and mean of a training batch and compare with what the "
+        "base expects.",
+        _gap_details(offenders),
     )
 
 

@@ -1,14 +1,12 @@
-"""Plumbing shared by the keraslint callbacks: argument checks, layer walking,
-problem actions, atomic JSON reports and the never-crash-training guard."""
+"""Keras-free plumbing of the keraslint callbacks: argument checks, atomic JSON
+reports and the error class of problems raised on purpose."""
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import tempfile
-import warnings
-from typing import Any, Callable, Iterator
+from typing import Any
 
 ACTIONS = ("warn", "stop", "raise")
 
@@ -59,24 +57,6 @@ def check_path(arg: str, value: Any) -> str | None:
     return os.fspath(value)
 
 
-def walk_layers(model) -> Iterator[tuple[str, Any, Any]]:
-    """Yield ``(path, layer, frozen_by)`` for every layer nested in ``model``.
-
-    ``path`` joins layer names with "/" from the model down; ``frozen_by`` is the
-    outermost layer or model whose own ``trainable`` is False (the layer itself
-    included), or None when the layer trains.
-    """
-
-    def visit(layer, prefix: str, frozen_by):
-        for child in getattr(layer, "_layers", ()):
-            path = f"{prefix}/{child.name}" if prefix else child.name
-            child_frozen_by = frozen_by or (None if child.trainable else child)
-            yield path, child, child_frozen_by
-            yield from visit(child, path, child_frozen_by)
-
-    yield from visit(model, "", None if model.trainable else model)
-
-
 def write_json_atomic(path: str, data: Any) -> None:
     """Write ``data`` as JSON so that readers never see a half-written file."""
     directory = os.path.dirname(os.path.abspath(path))
@@ -98,36 +78,6 @@ def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return umask
-
-
-def never_crash_training(method: Callable) -> Callable:
-    """Wrap a callback hook so that an internal error warns once and disables the
-    callback instead of killing the user's training.
-
-    Errors the callback raises on purpose (``on_*="raise"``) are subclasses of
-    ``KeraslintCallbackError`` and pass through.
-    """
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        if getattr(self, "_keraslint_disabled", False):
-            return None
-        try:
-            return method(self, *args, **kwargs)
-        except KeraslintCallbackError:
-            raise
-        except Exception as error:  # pylint: disable=broad-exception-caught
-            self._keraslint_disabled = True
-            warnings.warn(
-                f"{type(self).__name__} disabled itself after an internal error in "
-                f"{method.__name__}: {type(error).__name__}: {error}. Training goes on "
-                "without it; please report this at the keraslint issue tracker.",
-                RuntimeWarning,
-                stacklevel=2,
-            )
-            return None
-
-    return wrapper
 
 
 class KeraslintCallbackError(RuntimeError):

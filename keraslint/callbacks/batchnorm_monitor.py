@@ -7,35 +7,27 @@ import functools
 import importlib.util
 import math
 import time
-import warnings
 from typing import Any, Callable
 
 import keras
 import numpy as np
 from keras import ops
 
+from keraslint import accounting
 from keraslint.callbacks import _bn_diagnoses as diag
+from keraslint.callbacks import _bn_probe as probe
+from keraslint.callbacks._base import MAX_UNREAD, KeraslintCallback, LiveValues, is_ready, warn_user
 from keraslint.callbacks._common import (
-    ACTIONS,
     KeraslintCallbackError,
     check_choice,
-    check_epoch_or_batches,
     check_path,
     check_positive_float,
     check_positive_int,
-    never_crash_training,
-    walk_layers,
-    write_json_atomic,
 )
 
 
 class BatchNormProblem(KeraslintCallbackError):
     """Raised by `BatchNormMonitor(on_problem="raise")` when it finds a problem."""
-
-
-# The output gap is an average over samples and outputs: a few dozen samples
-# estimate it well, and the inference pass over them costs little.
-OUTPUT_GAP_SAMPLES = 32
 
 
 class _UnknownLayers(KeraslintCallbackError, ValueError):
@@ -82,31 +74,18 @@ def _finite_or_none(value):
     return value
 
 
-class _PatchedCalls:
-    """Temporarily replaces ``call`` on layer instances (never on their class), so
-    that the monitor can see a BatchNormalization's inputs without touching the
-    model's structure or any other instance."""
+def _concatenator() -> Callable[[list], Any]:
+    """values -> one float32 vector, as one compiled device call on JAX (eager,
+    a cast and a copy per variable each cost a dispatch)."""
 
-    def __init__(self, layers, make_call: Callable[[Any, Callable], Callable]):
-        # An instance-level call set by someone else is put back on removal.
-        self._replaced = [(layer, vars(layer).get("call")) for layer in layers]
-        for layer in layers:
-            # object.__setattr__ skips Keras and torch attribute tracking.
-            object.__setattr__(layer, "call", make_call(layer, layer.call))
+    def concatenate(values):
+        return ops.concatenate([ops.cast(v, "float32") for v in values])
 
-    def remove(self):
-        for layer, previous in self._replaced:
-            if previous is None:
-                vars(layer).pop("call", None)
-            else:
-                object.__setattr__(layer, "call", previous)
-        self._replaced = []
+    if keras.backend.backend() == "jax":
+        import jax
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.remove()
+        return jax.jit(concatenate)
+    return concatenate
 
 
 def _announcing_findings(hook):
@@ -122,36 +101,7 @@ def _announcing_findings(hook):
     return wrapper
 
 
-def _compiled(passes, inference_call, model, head, probe) -> Callable[[], tuple]:
-    """The probe's passes compiled now (a graph on TensorFlow, XLA on JAX) and
-    bound to their inputs; JAX reads the model's current variables at each call."""
-    head, probe = keras.tree.map_structure(ops.convert_to_tensor, (head, probe))
-    if keras.backend.backend() == "tensorflow":
-        import tensorflow as tf
-
-        traced = tf.function(lambda h, p: passes(inference_call, h, p)).get_concrete_function(head, probe)
-        return lambda: traced(head, probe)
-    import jax
-
-    def stateless(trainable, non_trainable, head, probe):
-        def call(x):
-            return model.stateless_call(trainable, non_trainable, x, training=False)[0]
-
-        return passes(call, head, probe)
-
-    def variables():
-        return [v.value for v in model.trainable_variables], [v.value for v in model.non_trainable_variables]
-
-    compiled = jax.jit(stateless).lower(*variables(), head, probe).compile()
-    return lambda: compiled(*variables(), head, probe)
-
-
-def _normalized_axes(layer, rank: int) -> tuple[int, list[int]]:
-    axis = layer.axis % rank
-    return axis, [i for i in range(rank) if i != axis]
-
-
-class BatchNormMonitor(keras.callbacks.Callback):
+class BatchNormMonitor(KeraslintCallback):
     """Track BatchNormalization moving statistics during `fit()` and diagnose them.
 
     BatchNormalization keeps a moving mean and variance that only inference uses,
@@ -169,16 +119,22 @@ class BatchNormMonitor(keras.callbacks.Callback):
     - `bn-not-converged`: momentum too high for the planned number of steps
       (predicted when training starts, confirmed from the remaining drift when it
       ends).
-    - `bn-train-inference-gap`: on `probe_data`, batch statistics far from the
-      moving statistics (needs `probe_data`).
+    - `bn-train-inference-gap`: on `probe_data`, batch statistics of layers that
+      train far from their moving statistics: a fit()/evaluate() gap (needs
+      `probe_data`).
+    - `bn-input-mismatch`: on `probe_data`, the inputs of frozen layers far from
+      the statistics they were frozen with: data not preprocessed as the
+      pretrained model expects (needs `probe_data`).
     - `bn-nonfinite`: NaN or Inf in the moving statistics.
     - `bn-variance-collapse`: channels whose moving variance sits near epsilon.
     - `bn-wrong-axis`: a spatial or time axis normalized instead of channels.
     - `bn-small-batch`: too few values per channel for stable batch statistics.
     - `bn-dtype`: moving statistics not kept in float32.
 
-    Each problem is reported once per layer and fit, as a warning, by stopping
-    training or by raising `BatchNormProblem` (see `on_problem`). At each epoch
+    Each problem is recorded once per layer and fit in `report`, and announced
+    once per diagnosis and fit (naming the layers with a count) as a warning
+    that points at the `fit()` call, by stopping training or by raising
+    `BatchNormProblem` (see `on_problem`). At each epoch
     end the callback adds `bn_drift/<layer>` (how far the statistics moved, in
     standard deviations) and, with `probe_data`, `bn_gap/<layer>` and
     `bn_output_gap` to `logs`, so `History`, `CSVLogger` and `TensorBoard`
@@ -242,6 +198,8 @@ class BatchNormMonitor(keras.callbacks.Callback):
     ```
     """
 
+    problem_error = BatchNormProblem
+
     def __init__(
         self,
         probe_data=None,
@@ -260,19 +218,12 @@ class BatchNormMonitor(keras.callbacks.Callback):
         plot_path=None,
         verbose=0,
     ):
-        super().__init__()
+        super().__init__(every=every, on_problem=on_problem, report_path=report_path)
         if isinstance(probe_data, (str, bytes)):
             raise ValueError(f"`probe_data` must be model inputs or None; received probe_data={probe_data!r}")
-        probe_shape = np.shape(keras.tree.flatten(probe_data)[0]) if probe_data is not None else None
-        if probe_shape is not None and (not probe_shape or probe_shape[0] < 2):
-            raise ValueError(
-                "`probe_data` needs at least 2 samples for batch statistics; received "
-                f"probe_data of shape {probe_shape}"
-            )
+        probe_data = probe.as_inputs(probe_data)
+        probe.check_samples(probe_data)
         self.probe_data = probe_data
-        self._probe_head = (
-            None if probe_data is None else keras.tree.map_structure(lambda t: t[:OUTPUT_GAP_SAMPLES], probe_data)
-        )
         self.probe_budget = check_positive_float("probe_budget", probe_budget)
         if layers is not None and (
             isinstance(layers, str)
@@ -282,8 +233,6 @@ class BatchNormMonitor(keras.callbacks.Callback):
         ):
             raise ValueError(f"`layers` must be a non-empty list of layer names or None; received layers={layers!r}")
         self.layers = None if layers is None else list(layers)
-        self.every = check_epoch_or_batches("every", every)
-        self.on_problem = check_choice("on_problem", on_problem, ACTIONS)
         self.converge_tolerance = check_positive_float("converge_tolerance", converge_tolerance, maximum=1)
         self.drift_tolerance = check_positive_float("drift_tolerance", drift_tolerance)
         self.max_mean_shift = check_positive_float("max_mean_shift", max_mean_shift)
@@ -295,7 +244,6 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self.dead_variance_factor = check_positive_float("dead_variance_factor", dead_variance_factor)
         self.max_dead_fraction = check_positive_float("max_dead_fraction", max_dead_fraction, maximum=1)
         self.min_batch_values = check_positive_int("min_batch_values", min_batch_values)
-        self.report_path = check_path("report_path", report_path)
         self.plot_path = check_path("plot_path", plot_path)
         if self.plot_path and importlib.util.find_spec("matplotlib") is None:
             raise ImportError(
@@ -303,24 +251,22 @@ class BatchNormMonitor(keras.callbacks.Callback):
                 "`pip install keraslint[plot]` or leave plot_path=None."
             )
         self.verbose = check_choice("verbose", verbose, (0, 1))
-        if self.every == "epoch":
-            # Keras runs batch hooks asynchronously unless a callback overrides
-            # them; keep the default so that per-epoch monitoring costs nothing
-            # between epochs.
-            self.on_train_batch_end = super().on_train_batch_end
         self._said_no_batchnorm = False
         # Per-replica input shapes seen in training, by layer id. They survive
         # fit() calls because a compiled train function is not traced again.
         self._training_shapes: dict[int, tuple] = {}
+        self._shape_capture: probe.PatchedCalls | None = None
         self._reset()
 
     def _reset(self):
+        self._stop_capturing_shapes()  # left by a fit() that an exception ended
         self._monitored: list[diag.MonitoredLayer] = []
         self._findings: list[dict] = []
         self._unannounced: list[dict] = []
         self._reported: set[tuple[str, str | None]] = set()
-        self._shape_capture: _PatchedCalls | None = None
+        self._warned_codes: set[str] = set()
         self._start_stats = self._latest_stats = self._epoch_stats = self._epoch_stats_before = None
+        self._pending: list[tuple[int, Any]] = []  # (step, device tensor) recorded, not read yet
         self._started = self._forecast_done = False
         self._first_epoch = self._probed_epoch = None
         self._probe_seconds = self._training_seconds = 0.0
@@ -331,24 +277,27 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._epoch_started_at = time.perf_counter()
         self._fit_start_step = self._epoch_first_step = self._step = 0
         self._epochs_seen = 0
+        # What the records within epochs cost (see FrozenWeightsGuard.report["cost"]).
+        self._cost = {"batch_records": 0, "device_calls": 0, "host_reads": 0}
         self.history: dict[str, Any] = {}
+
+    def _file_report(self) -> dict:
+        return _finite_or_none({"report": dict(self.report), "history": self.history})
 
     # --- Keras hooks ---------------------------------------------------------------
 
-    @never_crash_training
     @_announcing_findings
-    def on_train_begin(self, logs=None):
-        self._stop_capturing_shapes()  # left by a fit() that an exception ended
-        self._reset()
-        self._monitored = self._select(self._discover(self.model))
+    def _begin_training(self):
+        model = self.model
+        if self.probe_data is not None:
+            probe.check_against_model(model, self.probe_data)
+        self._monitored = self._select(self._discover(model))
         if not self._monitored:
             if not self._said_no_batchnorm:
                 self._said_no_batchnorm = True
-                warnings.warn(
+                warn_user(
                     "BatchNormMonitor: the model has no BatchNormalization layer; the "
-                    "callback does nothing.",
-                    UserWarning,
-                    stacklevel=2,
+                    "callback does nothing."
                 )
             return
         self._fit_start_step = self._step = self._epoch_first_step = self._iterations()
@@ -356,7 +305,7 @@ class BatchNormMonitor(keras.callbacks.Callback):
         if all(m.layer.built for m in self._monitored):
             self._start(epoch=None)
         # Installed before the first step is traced, to see per-replica batch shapes.
-        self._shape_capture = _PatchedCalls(
+        self._shape_capture = probe.PatchedCalls(
             [m.layer for m in self._monitored if id(m.layer) not in self._training_shapes],
             self._capture_training_shape,
         )
@@ -380,7 +329,6 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._check_configuration()
         self._forecast_planned_steps()
 
-    @never_crash_training
     @_announcing_findings
     def on_epoch_begin(self, epoch, logs=None):
         if not self._monitored:
@@ -391,31 +339,34 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._epoch_first_step = self._iterations()
         self._epoch_started_at = time.perf_counter()
 
-    @never_crash_training
     @_announcing_findings
     def on_train_batch_begin(self, batch, logs=None):
-        # Batch-begin hooks keep Keras's asynchronous batch dispatch; one step has
-        # run when batch > 0, so an unbuilt model is built now.
-        if self._monitored and not self._started and batch > 0:
-            self._step = self._epoch_first_step + batch
-            self._start(epoch=None)
-
-    @never_crash_training
-    @_announcing_findings
-    def on_train_batch_end(self, batch, logs=None):
-        if not self._started:
+        # Batch-begin hooks keep Keras's asynchronous batch dispatch; as batch
+        # `batch` begins, that many steps of the epoch have run, so an unbuilt
+        # model is built once batch > 0. A record is dispatched on the device
+        # here and read as the next batch begins, when its values are long
+        # computed: training never waits for the step it just launched.
+        if not self._monitored or batch == 0:
             return
-        step = self._epoch_first_step + batch + 1
-        if step % self.every == 0:
+        step = self._epoch_first_step + batch
+        if not self._started:
             self._step = step
-            self._record(epoch=None)
+            self._start(epoch=None)
+            return
+        # To stop or raise, act a batch after the record; to warn, read a record
+        # only once the device has computed it.
+        self._record_pending(wait=self.on_problem != "warn")
+        if self.every != "epoch" and step % self.every == 0:
+            self._cost["batch_records"] += 1
+            self._cost["device_calls"] += 1
+            self._pending.append((step, self._dispatch_stats()))
 
-    @never_crash_training
     @_announcing_findings
     def on_epoch_end(self, epoch, logs=None):
         if not self._monitored:
             return
         self._epochs_seen += 1
+        self._record_pending(wait=True)
         self._step = self._iterations()
         if not self._started:
             self._start(epoch=epoch)
@@ -433,7 +384,6 @@ class BatchNormMonitor(keras.callbacks.Callback):
         self._log_gaps(logs)
         self._epoch_stats_before, self._epoch_stats = self._epoch_stats, stats
 
-    @never_crash_training
     @_announcing_findings
     def on_train_end(self, logs=None):
         self._stop_capturing_shapes()
@@ -446,34 +396,30 @@ class BatchNormMonitor(keras.callbacks.Callback):
         if ended and self._probed_epoch != ended[-1]:  # stopped early
             self._probe_if_due(self._latest_stats, ended[-1], last=True)
         self._confirm_convergence()
-        report = self.report
-        if self.report_path:
-            write_json_atomic(self.report_path, _finite_or_none({"report": dict(report), "history": self.history}))
+        self._write_report()
         if self.plot_path:
             from keraslint.callbacks._bn_plot import plot_history
 
             plot_history(self.history, self.plot_path)
         if self.verbose:
-            print(report)
+            print(self.report)
 
     # --- Layers ----------------------------------------------------------------------
 
     @staticmethod
     def _discover(model) -> list[diag.MonitoredLayer]:
         """Every BatchNormalization layer once, with what freezes it or calls it with
-        training=False (read from the functional graphs' call arguments)."""
+        training=False (the nearest enclosing layer a model's graph calls so)."""
+        walked = accounting.walk_layers(model)
+        called = accounting.called_with_training_false(walked)
         inference_call_by: dict[str, str | None] = {}
-        found, seen = [], set()
-        for path, layer, frozen_by in walk_layers(model):
-            called_for_inference = any(
-                getattr(getattr(node, "arguments", None), "kwargs", {}).get("training") is False
-                for node in getattr(layer, "_inbound_nodes", ())
-            )
-            inference_call_by[path] = path if called_for_inference else inference_call_by.get(path.rpartition("/")[0])
-            if isinstance(layer, keras.layers.BatchNormalization) and id(layer) not in seen:
-                seen.add(id(layer))
+        found = []
+        for entry in walked[1:]:  # paths below the model itself
+            parent = entry.path.rpartition("/")[0]
+            inference_call_by[entry.path] = entry.path if id(entry.layer) in called else inference_call_by.get(parent)
+            if isinstance(entry.layer, keras.layers.BatchNormalization):
                 found.append(
-                    diag.MonitoredLayer(path, layer, frozen_by.name if frozen_by else None, inference_call_by[path])
+                    diag.MonitoredLayer(entry.path, entry.layer, entry.freezer_path, inference_call_by[entry.path])
                 )
         return found
 
@@ -491,31 +437,24 @@ class BatchNormMonitor(keras.callbacks.Callback):
     # --- Reading the moving statistics ------------------------------------------------
 
     def _prepare_reads(self):
-        self._variables = [v for m in self._monitored for v in (m.layer.moving_mean, m.layer.moving_variance)]
-        self._offsets = np.cumsum([0] + [int(v.shape[0]) for v in self._variables])
-        # JAX keeps the training state outside the model in the middle of an
-        # epoch; reading it there avoids syncing every variable of the model.
-        positions = {id(v): i for i, v in enumerate(self._model.non_trainable_variables)}
-        self._jax_positions = [positions.get(id(v)) for v in self._variables]
+        variables = [v for m in self._monitored for v in (m.layer.moving_mean, m.layer.moving_variance)]
+        self._offsets = np.cumsum([0] + [int(v.shape[0]) for v in variables])
+        self._live = LiveValues(self._model, variables)
+        self._concatenate = _concatenator()
 
-    def _current_values(self):
-        model = self._model
-        state = getattr(model, "_jax_state", None)
-        if (
-            keras.backend.backend() == "jax"
-            and state
-            and not getattr(model, "_jax_state_synced", True)
-            and state.get("non_trainable_variables")
-            and None not in self._jax_positions
-        ):
-            return [state["non_trainable_variables"][i] for i in self._jax_positions]
-        self.model  # pylint: disable=pointless-statement  # the property syncs JAX state
-        return [v.value for v in self._variables]
+    def _dispatch_stats(self):
+        """All watched moving statistics as one float32 vector on the device."""
+        return self._concatenate(self._live.values())
 
-    def _read_stats(self) -> np.ndarray:
-        """All watched moving statistics as one float32 vector, in one transfer."""
-        values = self._current_values()
-        return ops.convert_to_numpy(ops.concatenate([ops.cast(v, "float32") for v in values]))
+    def _record_pending(self, *, wait: bool):
+        """Record the pending statistics, oldest first: all if ``wait``, else those
+        the device has computed."""
+        while self._pending and (wait or len(self._pending) > MAX_UNREAD or is_ready(self._pending[0][1])):
+            step, stats = self._pending.pop(0)
+            self._cost["host_reads"] += 1
+            saved, self._step = self._step, step
+            self._record(None, ops.convert_to_numpy(stats))
+            self._step = saved
 
     def _layer_stats(self, stats: np.ndarray, index: int):
         o = self._offsets
@@ -525,8 +464,9 @@ class BatchNormMonitor(keras.callbacks.Callback):
         optimizer = getattr(self.model, "optimizer", None)
         return int(ops.convert_to_numpy(optimizer.iterations)) if optimizer is not None else self._step
 
-    def _record(self, epoch) -> np.ndarray:
-        stats = self._read_stats()
+    def _record(self, epoch, stats: np.ndarray | None = None) -> np.ndarray:
+        if stats is None:
+            stats = ops.convert_to_numpy(self._dispatch_stats())
         self.history["step"].append(self._step)
         self.history["epoch"].append(epoch)
         # One reduction per summary over all layers keeps every-batch recording cheap.
@@ -562,21 +502,23 @@ class BatchNormMonitor(keras.callbacks.Callback):
         )
         if self.on_problem == "raise":
             self._stop_capturing_shapes()  # no on_train_end will follow
-            raise BatchNormProblem(text)
+            self._problem(text)
         self._unannounced.append(self._findings[-1])
 
     def _announce(self):
-        """Warn once per diagnosis for the findings of a hook, and stop if asked."""
+        """One warning per diagnosis and fit, for the first hook that finds it,
+        naming the other layers with a count; later findings go to the report."""
         by_code: dict[str, list[dict]] = {}
         for finding in self._unannounced:
-            by_code.setdefault(finding["code"], []).append(finding)
+            if finding["code"] not in self._warned_codes:
+                by_code.setdefault(finding["code"], []).append(finding)
         self._unannounced = []
-        for findings in by_code.values():
+        for code, findings in by_code.items():
+            self._warned_codes.add(code)
             others = [f["layer"] for f in findings[1:]]
-            also = f" The same in {len(others)} more layer(s): {', '.join(others)}." if others else ""
-            warnings.warn(findings[0]["message"] + also, UserWarning, stacklevel=2)
-        if by_code and self.on_problem == "stop":
-            self.model.stop_training = True
+            shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+            also = f" The same in {len(others)} more layer(s): {shown}." if others else ""
+            self._problem(f"BatchNormMonitor: {findings[0]['message']}{also}")
 
     def _check_configuration(self):
         data_format = keras.config.image_data_format()
@@ -695,94 +637,44 @@ class BatchNormMonitor(keras.callbacks.Callback):
     def _probe(self, forward_passes, stats, epoch, last: bool):
         """Compare each layer's batch statistics on probe_data with its moving
         statistics, and the model's output in training and inference mode."""
-        inference_outputs, training_outputs, moments = forward_passes()
-        head = int(inference_outputs[0].shape[0])
-        training_outputs = [t[:head] for t in training_outputs]
-        watched = [m for m in self._monitored if m.path in moments]
-        flat = [ops.reshape(ops.cast(t, "float32"), (-1,)) for t in (*inference_outputs, *training_outputs)]
-        flat += [ops.cast(t, "float32") for m in watched for t in moments[m.path]]
-        values = ops.convert_to_numpy(ops.concatenate(flat))
-        split = np.cumsum([int(np.prod(t.shape)) for t in flat])[:-1]
-        parts = np.split(values, split)
-        outputs_count = len(inference_outputs)
-        inference = np.concatenate(parts[:outputs_count])
-        training = np.concatenate(parts[outputs_count:2 * outputs_count])
-        output_gap = float(np.mean(np.abs(training - inference)) / (np.mean(np.abs(inference)) + 1e-7))
+        output_gap, moments = probe.measure(forward_passes, self._monitored)
         gaps = {}
-        for position, monitored in enumerate(watched):
-            index = self._monitored.index(monitored)
-            batch_mean, batch_var = parts[2 * outputs_count + 2 * position: 2 * outputs_count + 2 * position + 2]
-            gaps[monitored.path] = diag.batch_vs_moving(
-                batch_mean, batch_var, *self._layer_stats(stats, index), monitored.layer.epsilon
-            )
+        for index, monitored in enumerate(self._monitored):
+            if monitored.path in moments:
+                gaps[monitored.path] = diag.batch_vs_moving(
+                    *moments[monitored.path], *self._layer_stats(stats, index), monitored.layer.epsilon
+                )
         # Before the end, judge only statistics that have had the steps to converge
         # (bn-not-converged speaks for the others) or that are not meant to move.
-        judged = {
-            m.path: gaps[m.path] for m in watched
-            if last or m.mode != "training" or m.layer.momentum**self._step <= self.converge_tolerance
-        }
+        judged = [
+            m for m in self._monitored
+            if m.path in gaps and (last or m.mode != "training" or m.layer.momentum**self._step <= self.converge_tolerance)
+        ]
+        # A frozen layer normalizes with its moving statistics in fit() and evaluate()
+        # alike: a gap there says the data is not what the layer was frozen with.
+        self._check(
+            diag.INPUT_MISMATCH, None,
+            diag.input_mismatch({m.path: gaps[m.path] for m in judged if m.mode == "frozen"},
+                                self.max_mean_shift, self.max_variance_ratio), epoch,
+        )
         self._check(
             diag.TRAIN_INFERENCE_GAP, None,
-            diag.train_inference_gap(judged, output_gap, self.max_mean_shift, self.max_variance_ratio), epoch,
+            diag.train_inference_gap({m.path: gaps[m.path] for m in judged if m.mode != "frozen"},
+                                     output_gap, self.max_mean_shift, self.max_variance_ratio), epoch,
         )
         return gaps, output_gap
 
     def _forward_passes(self) -> Callable[[], tuple]:
-        """The probe's forward passes, with dropout and the like in inference mode:
-        one over the first samples of probe_data as evaluate() does (moving
-        statistics), for the output gap; one over all of probe_data running
-        BatchNormalization as fit() does (batch statistics, computed here without
-        touching the moving statistics). The function returned gives both outputs
-        and each layer's batch mean and variance."""
-        model, monitored = self.model, self._monitored
-
-        def batch_statistics_call(layer, original, moments, path):
-            def call(inputs, *args, **kwargs):
-                x = ops.cast(inputs, "float32")
-                axis, reduce_axes = _normalized_axes(layer, len(x.shape))
-                mean, var = ops.moments(x, axes=reduce_axes)
-                moments.setdefault(path, (mean, var))
-                if not layer.trainable:  # frozen layers run in inference mode in fit() too
-                    return original(inputs, *args, **kwargs)
-                outputs = ops.batch_normalization(
-                    x, mean, var, axis=axis,
-                    offset=None if layer.beta is None else ops.cast(layer.beta, "float32"),
-                    scale=None if layer.gamma is None else ops.cast(layer.gamma, "float32"),
-                    epsilon=layer.epsilon,
-                )
-                return ops.cast(outputs, layer.compute_dtype)
-
-            return call
-
-        def passes(call, head, probe):
-            moments: dict[str, tuple] = {}
-            paths = {id(m.layer): m.path for m in monitored}
-            inference = keras.tree.flatten(call(head))
-            with _PatchedCalls(
-                [m.layer for m in monitored],
-                lambda layer, original: batch_statistics_call(layer, original, moments, paths[id(layer)]),
-            ):
-                training = keras.tree.flatten(call(probe))
-            return inference, training, moments
-
-        def inference_call(x):
-            return model(x, training=False)
-
-        def eager():
-            return passes(inference_call, self._probe_head, self.probe_data)
-
-        backend = keras.backend.backend()
-        if backend not in ("tensorflow", "jax") or model.run_eagerly:
-            return eager
-        # Eager TensorFlow and JAX run a small CNN's forward passes 3-4x slower than
-        # compiled. The compiled passes bake in each layer's mode: compile them again
-        # when a trainable flag changes (within a fit, TensorFlow allows that).
-        flags = tuple(m.layer.trainable for m in monitored)
+        """The probe's forward passes (see ``_bn_probe.forward_passes``), compiled on
+        TensorFlow and JAX unless the model runs eagerly: eager, they run a small
+        CNN's passes 3-4x slower. The compiled passes bake in each layer's mode:
+        they are compiled again when a trainable flag changes (within a fit,
+        TensorFlow allows that)."""
+        model = self.model
+        compiled = keras.backend.backend() in ("tensorflow", "jax") and not model.run_eagerly
+        flags = tuple(m.layer.trainable for m in self._monitored)
         if self._compiled_passes is None or self._compiled_passes[0] != flags:
-            try:
-                self._compiled_passes = flags, _compiled(passes, inference_call, model, self._probe_head, self.probe_data)
-            except Exception:  # a model whose inference path runs only eagerly
-                self._compiled_passes = flags, eager
+            self._compiled_passes = flags, probe.forward_passes(model, self._monitored, self.probe_data, compiled)
         return self._compiled_passes[1]
 
     # --- Outputs ----------------------------------------------------------------------------
@@ -845,5 +737,6 @@ class BatchNormMonitor(keras.callbacks.Callback):
             layers=layers,
             output_gap=(epoch_end.get("output_gap") or [None])[-1],
             problem_count=len(self._findings),
+            cost=dict(self._cost),
             diagnoses={code: [f for f in self._findings if f["code"] == code] for code in diag.CODES},
         )

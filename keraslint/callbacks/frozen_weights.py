@@ -7,60 +7,22 @@ import fnmatch
 import warnings
 import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import keras
 import numpy as np
 from keras import ops
 
-from keraslint.callbacks._common import (
-    ACTIONS,
-    KeraslintCallbackError,
-    check_choice,
-    check_epoch_or_batches,
-    check_path,
-    never_crash_training,
-    walk_layers,
-    write_json_atomic,
-)
+from keraslint import accounting
+from keraslint.callbacks import _guard_causes as causes
+from keraslint.callbacks._base import MAX_UNREAD, KeraslintCallback, LiveValues, is_ready, renamed_argument, warn_user
+from keraslint.callbacks._common import KeraslintCallbackError
 
 
 class FrozenWeightsChanged(KeraslintCallbackError):
-    """Raised by `FrozenWeightsGuard(on_violation="raise")` when a guarded
+    """Raised by `FrozenWeightsGuard(on_problem="raise")` when a guarded
     variable changed during training, or will change because the trainable
     state no longer matches the one the model was compiled with."""
-
-
-# What each backend does with a `trainable` change made after the train function
-# or the optimizer was built (verified on Keras 3.15.1).
-_EFFECTS = {
-    "keeps_training": "keeps training: the train function traced before the change still updates it",
-    "not_trained": "is not trained: the train function traced before the change does not update it",
-    "value_error": "makes fit() fail with a ValueError: the optimizer was built for another set of variables",
-    "applied": "is applied: this backend reads the trainable variables at every step",
-    "ema_value_error": "makes fit() fail with a ValueError: the optimizer (use_ema=True) "
-    "overwrites the variables it was built with by their moving averages, and those no "
-    "longer match the trainable ones",
-}
-_FIX = (
-    "call model.compile() again after changing `trainable`, with a fresh optimizer "
-    "(reusing the built one fails on JAX, and on every backend when unfreezing)"
-)
-_CAUSES = {
-    # Gradient steps and constraints alike: Keras 3 applies constraints only to the
-    # variables the optimizer updates, so this is how a constraint reaches a frozen one.
-    "trainable_state": "trainable state changed after compile(): the train function "
-    "built before the change still updates this variable (gradient steps and any "
-    "constraint); " + _FIX,
-    "training_override": "BatchNormalization statistics updated by the training-argument "
-    "override: fit() passes training=True into layers that a functional model calls with "
-    "training=False; freeze the BatchNormalization layers (trainable=False) to keep them "
-    "in inference mode",
-    "shared_layer": "the layer is shared with another model that is training",
-    "trained": "the optimizer trains it: the variable is trainable and watched on request",
-    "assigned": "assigned outside gradient descent: a callback, a custom train_step or "
-    "other code called assign() on it",
-}
 
 
 @dataclass
@@ -68,6 +30,9 @@ class _Guarded:
     variable: Any
     layer: str
     reason: str  # "frozen", "training_false_call" or "watch"
+    # The frozen layer or model, the layer called with training=False, or for a
+    # watched variable its own layer: one warning per group and cause.
+    group: str
     snapshot: np.ndarray | None = None
 
 
@@ -79,7 +44,16 @@ class _ModelMemory:
     trainable_ids: frozenset
 
 
-class FrozenWeightsGuard(keras.callbacks.Callback):
+@dataclass
+class _Pending:
+    """Fingerprints dispatched at a check and not read yet."""
+
+    epoch: int
+    step: int | None
+    fingerprints: Any  # a device tensor
+
+
+class FrozenWeightsGuard(KeraslintCallback):
     """Checks that frozen weights stay frozen while the model trains.
 
     The guard snapshots every variable of a frozen layer (its own `trainable` is
@@ -87,10 +61,12 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
     statistics of BatchNormalization layers that a functional model calls with
     `training=False`, and whatever `watch` names. It then compares the live
     variables with the snapshot at the end of every epoch, or every
-    `check_every` batches. The routine check is one compiled device call that
-    fingerprints every large variable and every group of small ones, and a
-    single host transfer; the exact difference is computed only where a
-    fingerprint changed.
+    `every` batches. The routine check is one compiled device call that
+    fingerprints every large variable and every group of small ones. Within an
+    epoch its result is read as the next batch begins, so training never waits
+    for the step it just launched; the exact difference is computed only where
+    a fingerprint changed, and a change is still dated to the check that first
+    saw it.
 
     Before the first step it also compares the trainable state with the one the
     model was compiled or last trained with, and says what this backend will do
@@ -99,6 +75,8 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
 
     Trainable variables that did not move at all during an epoch (disconnected
     layers, zero gradients, an unintended freeze) are listed as warnings in the
+    report. Each problem is one warning per fit (per cause and frozen layer or
+    model), pointing at the `fit()` call; the per-variable detail is in the
     report. Moving statistics of trainable BatchNormalization layers, optimizer
     and metric variables and random seed state are not guarded.
 
@@ -113,13 +91,16 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             `keras.Variable`, a pattern matched (`fnmatch`) against variable
             paths and layer paths such as `"base/*bn*/moving_*"`, or a list of
             those. Defaults to `None`.
-        check_every: `"epoch"` to check at the end of every epoch, or a positive
+        every: `"epoch"` to check at the end of every epoch, or a positive
             integer N to check also after every N batches of each epoch. A
             violation's `step` is the number of batches of its epoch done when
-            it was seen. Defaults to `"epoch"`.
-        on_violation: What to do when a guarded variable changed: `"warn"`,
+            it was seen. The check's result is read one batch later (or at
+            the epoch's end), so `"stop"`, `"raise"` and `restore` act then.
+            Defaults to `"epoch"`. (`check_every` is its deprecated name.)
+        on_problem: What to do when a guarded variable changed: `"warn"`,
             `"stop"` (sets `model.stop_training`) or `"raise"` (raises
-            `FrozenWeightsChanged`). Defaults to `"warn"`.
+            `FrozenWeightsChanged`). Defaults to `"warn"`. (`on_violation` is
+            its deprecated name.)
         restore: If `True`, write the snapshot back into changed variables and
             carry on. Defaults to `False`.
         report_path: If set, write the report there as JSON whenever it
@@ -139,55 +120,67 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
     model = keras.Model(inputs, outputs)
     model.compile("adam", "sparse_categorical_crossentropy")
 
-    guard = FrozenWeightsGuard(on_violation="raise", report_path="guard.json")
+    guard = FrozenWeightsGuard(on_problem="raise", report_path="guard.json")
     model.fit(x_train, y_train, epochs=5, callbacks=[guard])
     print(guard.report["violations"])  # [] when the base stayed frozen
     ```
     """
 
+    problem_error = FrozenWeightsChanged
+
     def __init__(
         self,
         watch=None,
-        check_every="epoch",
-        on_violation="warn",
+        every="epoch",
+        on_problem="warn",
         restore=False,
         report_path=None,
+        *,
+        check_every=None,
+        on_violation=None,
     ):
-        super().__init__()
+        super().__init__(
+            every=renamed_argument("every", every, "check_every", check_every, "epoch"),
+            on_problem=renamed_argument("on_problem", on_problem, "on_violation", on_violation, "warn"),
+            report_path=report_path,
+        )
         self.watch = _check_watch(watch)
-        self.check_every = check_epoch_or_batches("check_every", check_every)
-        self.on_violation = check_choice("on_violation", on_violation, ACTIONS)
         if not isinstance(restore, bool):
             raise ValueError(f"`restore` must be True or False; received restore={restore!r}")
         self.restore = restore
-        self.report_path = check_path("report_path", report_path)
         self._fingerprinter = _make_fingerprinter()
         self._memory: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-        self._told_nothing_guarded: weakref.WeakSet = weakref.WeakSet()
+        self._told_watch_unmatched: weakref.WeakSet = weakref.WeakSet()
         self.report: dict = {}
 
     # ------------------------------------------------------------------ hooks
 
-    @never_crash_training
-    def on_train_begin(self, logs=None):
-        model = self.model
-        self._epoch = self._batch = 0
+    def _reset(self):
+        self._epoch = 0
         self._violations: dict[int, dict] = {}
+        self._warned: set[tuple[str, str]] = set()
         self._unmoved: dict[int, dict] = {}
         self._state_changed_ids: set[int] = set()
         self._guarded: list[_Guarded] = []
         self._trainable: list = []
+        self._pending: list[_Pending] = []
         self.report = {
             "backend": keras.backend.backend(),
             "keras_version": keras.__version__,
-            "model": model.name,
-            "check_every": self.check_every,
+            "model": self._model.name,
+            "every": self.every,
             "snapshot_taken": "before the first step",
             "guarded": _guarded_summary([]),
             "trainable_state_changes": [],
             "violations": [],
             "unmoved_trainable": [],
+            # What the checks within epochs cost: compiled device calls dispatched
+            # and host reads of their results, each read a batch after its dispatch.
+            "cost": {"batch_checks": 0, "device_calls": 0, "host_reads": 0},
         }
+
+    def _begin_training(self):
+        model = self.model
         # TensorFlow and torch build a subclassed model in its first step: its
         # variables do not exist yet, so the snapshot waits for that step.
         self._snapshot_pending = not _fully_built(model)
@@ -197,54 +190,33 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             self._take_snapshot(model)
         self._write_report()
 
-    @never_crash_training
     def on_train_batch_begin(self, batch, logs=None):
-        # Checking as batch `batch` begins sees the variables after `batch` steps of
-        # this epoch. At batch end it would cost more: any on_train_batch_end makes
-        # Keras wait for every step and turn its logs into Python numbers.
+        # Checking as batch `batch` begins sees the variables after `batch` steps
+        # of this epoch; at batch end it would cost more (see KeraslintCallback).
         if self._snapshot_pending:
             if _fully_built(self._model):
                 self._take_snapshot(self.model)
-        elif self.check_every != "epoch" and batch > 0 and batch % self.check_every == 0:
-            self._batch = batch
-            self._check_guarded(during_epoch=True)
+            return
+        # To stop, raise or restore, act a batch after the check; to warn, read a
+        # result only once the device has computed it.
+        self._read_pending(wait=self.on_problem != "warn" or self.restore)
+        if self.every != "epoch" and batch > 0 and batch % self.every == 0 and self._guarded:
+            self.report["cost"]["batch_checks"] += 1
+            self.report["cost"]["device_calls"] += 1
+            self._pending.append(_Pending(self._epoch, batch, self._dispatch_guarded()))
 
-    def _take_snapshot(self, model):
-        self._snapshot_pending = False
-        self._owners = _own_variable_owners(model)
-        self._guarded = self._collect_guarded(model)
-        self._trainable = list(model.trainable_variables)
-        self.report["guarded"] = _guarded_summary(self._guarded)
-        if not self._guarded and model not in self._told_nothing_guarded:
-            self._told_nothing_guarded.add(model)
-            warnings.warn(
-                f"FrozenWeightsGuard: model '{model.name}' has no frozen layers and "
-                "`watch` names nothing in it, so no weights are guarded.",
-                UserWarning,
-                stacklevel=2,
-            )
-        for entry in self._guarded:
-            entry.snapshot = np.array(_to_numpy(entry.variable), copy=True)
-        self._units = _fingerprint_units([g.variable for g in self._guarded])
-        self._fingerprint_guarded = self._fingerprinter(
-            [[self._guarded[i].variable for i in unit] for unit in self._units]
-        )
-        self._fingerprint_trainable = self._fingerprinter([[v] for v in self._trainable])
-        self._baseline = self._fingerprint_guarded()
-        self._trainable_fingerprints = self._fingerprint_trainable()
-        self._check_trainable_state(model)
-
-    @never_crash_training
     def on_epoch_begin(self, epoch, logs=None):
         self._epoch = epoch
 
-    @never_crash_training
     def on_epoch_end(self, epoch, logs=None):
         if self._snapshot_pending:  # an epoch of one step built the model: start now
             self._take_snapshot(self.model)
             max_change = 0.0
         else:
-            max_change = self._check_guarded(during_epoch=False)
+            # Keras has waited for the epoch's steps already: reading now stalls nothing.
+            if self._guarded:
+                self._pending.append(_Pending(epoch, None, self._dispatch_guarded()))
+            max_change = self._read_pending(wait=True)
             self._check_unmoved(epoch)
         if logs is not None:
             logs["frozen_weights_violations"] = len(self._violations)
@@ -254,7 +226,6 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             )
         self._write_report()
 
-    @never_crash_training
     def on_train_end(self, logs=None):
         model = self.model
         self._memory[model] = _ModelMemory(
@@ -262,6 +233,35 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             frozenset(id(v) for v in model.trainable_variables),
         )
         self._write_report()
+
+    def _file_report(self) -> dict:
+        return self.report
+
+    def _take_snapshot(self, model):
+        self._snapshot_pending = False
+        self._walked = accounting.walk_layers(model)
+        self._owners = {id(v): w.path for w in self._walked for v, _ in w.owned}
+        self._guarded = self._collect_guarded(model)
+        self._trainable = list(model.trainable_variables)
+        self.report["guarded"] = _guarded_summary(self._guarded)
+        # A model with nothing frozen has nothing to guard: correct code stays
+        # silent (the report says so). A `watch` that names nothing is a mistake.
+        if self.watch and not any(g.reason == "watch" for g in self._guarded) and model not in self._told_watch_unmatched:
+            self._told_watch_unmatched.add(model)
+            warn_user(
+                f"FrozenWeightsGuard: `watch` names nothing in model '{model.name}': "
+                f"watch={self.watch!r}."
+            )
+        for entry in self._guarded:
+            entry.snapshot = np.array(_to_numpy(entry.variable), copy=True)
+        self._units = _fingerprint_units([g.variable for g in self._guarded])
+        self._dispatch_guarded = self._fingerprinter(
+            model, [[self._guarded[i].variable for i in unit] for unit in self._units]
+        )
+        self._dispatch_trainable = self._fingerprinter(model, [[v] for v in self._trainable])
+        self._baseline = _to_numpy(self._dispatch_guarded())
+        self._trainable_fingerprints = _to_numpy(self._dispatch_trainable())
+        self._check_trainable_state(model)
 
     # --------------------------------------------------------------- guarding
 
@@ -272,19 +272,22 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             not_guarded.update(id(v) for v in optimizer.variables)
         guarded: dict[int, _Guarded] = {}
 
-        def guard(variable, reason):
+        def guard(variable, reason, group=None):
             if id(variable) not in not_guarded and id(variable) not in guarded:
-                guarded[id(variable)] = _Guarded(variable, self._owner_path(variable), reason)
+                layer = self._owner_path(variable)
+                guarded[id(variable)] = _Guarded(variable, layer, reason, group or layer)
 
-        for _, layer, frozen_by in _layers_with_model(model):
-            if frozen_by is not None:
-                for variable in _own_variables(layer):
-                    guard(variable, "frozen")
-        for layer in _called_with_training_false(model):
+        for walked in self._walked:
+            if walked.freezer is not None:
+                for variable, _ in walked.owned:
+                    guard(variable, "frozen", walked.freezer_path)
+        layers = {id(w.layer): w.layer for w in self._walked}
+        for layer_id, path in accounting.called_with_training_false(self._walked).items():
+            layer = layers[layer_id]
             for sublayer in [layer, *layer._flatten_layers(include_self=False)]:
                 if isinstance(sublayer, keras.layers.BatchNormalization):
                     for variable in sublayer.non_trainable_weights:
-                        guard(variable, "training_false_call")
+                        guard(variable, "training_false_call", path)
         for variable in self._watched_variables(model):
             guard(variable, "watch")
         return list(guarded.values())
@@ -339,7 +342,7 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
                 effect = "value_error"
             else:
                 effect = "applied"
-            layers = _changed_layers(model, ids, change)
+            layers = self._changed_layers(ids, change)
             finding = {
                 "change": change,
                 "layers": layers,
@@ -351,26 +354,43 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             if effect == "applied":
                 continue
             if change == "frozen":
-                self._state_changed_ids |= _ids_of_layers_weights(model, layers)
-            message = (
-                f"FrozenWeightsGuard: {', '.join(repr(l) for l in layers)} "
-                f"{'was' if len(layers) == 1 else 'were'} {change} after model "
-                f"'{model.name}' was compiled or last trained. On {backend} this "
-                f"{_EFFECTS[effect]}. Fix: {_FIX}."
-            )
-            finding["message"] = message
-            self._act([message])
+                walked = {w.path: w.layer for w in self._walked}
+                self._state_changed_ids |= {id(v) for path in layers for v in walked[path].weights}
+            finding["message"] = causes.state_change_message(layers, change, model.name, backend, effect)
+            self._problem(finding["message"])
 
-    def _check_guarded(self, *, during_epoch: bool) -> float:
-        """Compare guarded variables with the snapshot; return the largest
-        absolute change seen at this check."""
-        if not self._guarded:
+    def _changed_layers(self, ids: set[int], change: str) -> list[str]:
+        """Name the layers whose `trainable` flag changed: for a freeze the
+        outermost frozen layer, for an unfreeze the layers that own the variables."""
+        names = []
+        for walked in self._walked:
+            if any(id(v) in ids for v, _ in walked.owned):
+                name = walked.freezer_path if change == "frozen" and walked.freezer is not None else walked.path
+                if name not in names:
+                    names.append(name)
+        return names
+
+    def _read_pending(self, *, wait: bool) -> float:
+        """Compare the pending fingerprints, oldest first, with the baseline: all of
+        them if ``wait``, else those the device has computed. Return the largest
+        absolute change seen."""
+        max_change = 0.0
+        while self._pending and (wait or len(self._pending) > MAX_UNREAD or is_ready(self._pending[0].fingerprints)):
+            max_change = max(max_change, self._compare(self._pending.pop(0)))
+        return max_change
+
+    def _compare(self, pending: _Pending) -> float:
+        """Where a unit's fingerprint changed, compare its variables exactly with
+        the snapshot. Return the largest absolute change seen."""
+        current = _to_numpy(pending.fingerprints)
+        if pending.step is not None:
+            self.report["cost"]["host_reads"] += 1
+        changed_units = np.flatnonzero(current != self._baseline)
+        if not changed_units.size:
             return 0.0
         self.model  # On JAX, reading `model` syncs the training state into the variables.
-        current = self._fingerprint_guarded()
-        max_change = 0.0
-        messages = []
-        for unit in np.flatnonzero(current != self._baseline):
+        max_change, new = 0.0, []
+        for unit in changed_units:
             restored = False
             for entry in (self._guarded[i] for i in self._units[unit]):
                 value = _to_numpy(entry.variable)
@@ -380,9 +400,9 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
                 delta = np.abs(value.astype(np.float64) - entry.snapshot.astype(np.float64))
                 largest = float(np.nanmax(np.where(changed, delta, 0.0)))
                 max_change = max(max_change, largest)
-                message = self._record_violation(entry, largest, changed, during_epoch)
-                if message:
-                    messages.append(message)
+                violation = self._record_violation(entry, largest, changed, pending)
+                if violation is not None:
+                    new.append((entry, violation))
                 if self.restore:
                     entry.variable.assign(entry.snapshot)
                     self._violations[id(entry.variable)]["restored"] += 1
@@ -392,11 +412,11 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
                 # restore the unit is back to the snapshot's bits (if not, the next
                 # check compares it exactly again and finds it unchanged).
                 self._baseline[unit] = current[unit]
-        if messages:
-            self._act(messages)
+        self._warn_groups(new)
         return max_change
 
-    def _record_violation(self, entry, largest, changed, during_epoch) -> str | None:
+    def _record_violation(self, entry, largest, changed, pending: _Pending) -> dict | None:
+        """Record a variable's first change (returned) or update its figures."""
         fraction = float(changed.mean())
         violation = self._violations.get(id(entry.variable))
         if violation is not None:
@@ -407,41 +427,57 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
         violation = {
             "variable": entry.variable.path,
             "layer": entry.layer,
+            "group": entry.group,
             "guarded_because": entry.reason,
-            "epoch": self._epoch,
-            "step": self._batch if during_epoch else None,
+            "epoch": pending.epoch,
+            "step": pending.step,
             "max_abs_change": largest,
             "fraction_changed": fraction,
+            "elements_changed": int(changed.sum()),
+            "elements": int(changed.size),
             "cause": cause,
-            "explanation": _CAUSES[cause],
+            "explanation": causes.CAUSES[cause],
             "restored": 0,
         }
         self._violations[id(entry.variable)] = violation
         self.report["violations"].append(violation)
-        when = f"epoch {self._epoch}" + (f", after step {self._batch}" if during_epoch else " (end)")
-        return (
-            f"FrozenWeightsGuard: guarded variable '{entry.variable.path}' of layer "
-            f"'{entry.layer}' changed by up to {largest:.3g} in {int(changed.sum()):,} of its "
-            f"{changed.size:,} elements (first seen at {when}). Likely cause: {_CAUSES[cause]}."
-        )
+        return violation
+
+    def _warn_groups(self, new: list[tuple[_Guarded, dict]]):
+        """One warning per frozen layer (or model) and cause, once per fit."""
+        groups: dict[tuple[str, str], list[dict]] = {}
+        for entry, violation in new:
+            groups.setdefault((entry.group, violation["cause"]), []).append(violation)
+        messages = []
+        for (group, cause), violations in groups.items():
+            if (group, cause) in self._warned:
+                continue
+            self._warned.add((group, cause))
+            messages.append(causes.group_message(group, violations, self.report_path))
+        if messages:
+            self._problem("\n".join(messages))
 
     def _likely_cause(self, entry) -> str:
-        variable = entry.variable
         optimizer = getattr(self.model, "optimizer", None)
         inner = getattr(optimizer, "inner_optimizer", optimizer)
-        built_with = {id(v) for v in getattr(inner, "_trainable_variables", [])}
-        if id(variable) in self._state_changed_ids:
-            return "trainable_state"
-        if entry.reason == "training_false_call":
-            return "training_override"
-        if entry.reason == "watch" and variable.trainable and id(variable) in built_with:
-            return "trained"
-        if _shared_with_another_model(self.model, entry.layer):
-            return "shared_layer"
-        return "assigned"
+        walked = next((w for w in self._walked if w.path == entry.layer), None)
+        layer = walked.layer if walked else None
+        own_nodes = set()
+        for w in self._walked:
+            graph = getattr(w.layer, "_functional", None) or w.layer
+            for nodes in getattr(graph, "_nodes_by_depth", {}).values():
+                own_nodes.update(id(node) for node in nodes)
+        return causes.likely_cause(
+            entry,
+            state_changed=id(entry.variable) in self._state_changed_ids,
+            built_with={id(v) for v in getattr(inner, "_trainable_variables", [])},
+            shared=layer is not None and causes.shared_with_another_model(layer, own_nodes),
+            trainable_bn=isinstance(layer, keras.layers.BatchNormalization)
+            and walked.freezer is None,
+        )
 
     def _check_unmoved(self, epoch):
-        fingerprints = self._fingerprint_trainable()
+        fingerprints = _to_numpy(self._dispatch_trainable())
         for variable, before, after in zip(
             self._trainable, self._trainable_fingerprints, fingerprints
         ):
@@ -455,27 +491,8 @@ class FrozenWeightsGuard(keras.callbacks.Callback):
             entry["epochs"].append(epoch)
         newly = [e for e in self._unmoved.values() if e["epochs"] == [epoch]]
         if newly:
-            warnings.warn(
-                "FrozenWeightsGuard: trainable variables did not move at all during "
-                f"epoch {epoch} (disconnected layer, zero gradients or an unintended "
-                f"freeze?): {', '.join(e['variable'] for e in newly)}",
-                UserWarning,
-                stacklevel=2,
-            )
+            warn_user(causes.unmoved_message(epoch, newly))
         self._trainable_fingerprints = fingerprints
-
-    def _act(self, messages: list[str]):
-        message = "\n".join(messages)
-        if self.on_violation == "raise":
-            self._write_report()
-            raise FrozenWeightsChanged(message)
-        warnings.warn(message, UserWarning, stacklevel=3)
-        if self.on_violation == "stop":
-            self.model.stop_training = True
-
-    def _write_report(self):
-        if self.report_path:
-            write_json_atomic(self.report_path, self.report)
 
 
 # ---------------------------------------------------------------------- helpers
@@ -496,42 +513,6 @@ def _fully_built(model) -> bool:
     return all(layer.built for layer in model._flatten_layers())
 
 
-def _layers_with_model(model):
-    yield model.name, model, None if model.trainable else model
-    yield from walk_layers(model)
-
-
-def _own_variables(layer) -> list:
-    """The variables a layer created itself, without its sublayers' or its
-    random seed state."""
-    return list(layer._trainable_variables) + list(layer._non_trainable_variables)
-
-
-def _own_variable_owners(model) -> dict[int, str]:
-    owners = {}
-    for path, layer, _ in _layers_with_model(model):
-        for variable in _own_variables(layer):
-            owners.setdefault(id(variable), path)
-    return owners
-
-
-def _functional_nodes(model):
-    for _, layer, _ in _layers_with_model(model):
-        # A Sequential keeps its graph in a Functional of its own.
-        graph = getattr(layer, "_functional", None) or layer
-        for nodes in getattr(graph, "_nodes_by_depth", {}).values():
-            yield from nodes
-
-
-def _called_with_training_false(model):
-    seen = set()
-    for node in _functional_nodes(model):
-        layer = node.operation
-        if node.arguments.kwargs.get("training") is False and id(layer) not in seen:
-            seen.add(id(layer))
-            yield layer
-
-
 def _train_function_traced(model, memory) -> bool:
     """TensorFlow: whether `model.train_function` was traced already, which fixed
     the variables it trains. compile() replaces it with an untraced one."""
@@ -547,35 +528,6 @@ def _train_function_traced(model, memory) -> bool:
         return any(counts)
     # Another Keras layout: traced if it is the one the last watched fit() used.
     return memory is None or memory.train_function() is model.train_function
-
-
-def _shared_with_another_model(model, layer_path: str) -> bool:
-    layers = {path: layer for path, layer, _ in _layers_with_model(model)}
-    layer = layers.get(layer_path)
-    if layer is None:
-        return False
-    own_nodes = {id(node) for node in _functional_nodes(model)}
-    return any(id(node) not in own_nodes for node in getattr(layer, "_inbound_nodes", []))
-
-
-def _changed_layers(model, ids: set[int], change: str) -> list[str]:
-    """Name the layers whose `trainable` flag changed: for a freeze the
-    outermost frozen layer, for an unfreeze the layers that own the variables."""
-    names = []
-    for path, layer, frozen_by in _layers_with_model(model):
-        if any(id(v) in ids for v in _own_variables(layer)):
-            if change == "frozen":
-                name = next(p for p, l, _ in _layers_with_model(model) if l is frozen_by)
-            else:
-                name = path
-            if name not in names:
-                names.append(name)
-    return names
-
-
-def _ids_of_layers_weights(model, layer_paths: list[str]) -> set[int]:
-    layers = {path: layer for path, layer, _ in _layers_with_model(model)}
-    return {id(v) for path in layer_paths for v in layers[path].weights}
 
 
 def _guarded_summary(guarded: list[_Guarded]) -> dict:
@@ -595,7 +547,7 @@ def _guarded_summary(guarded: list[_Guarded]) -> dict:
 
 def _to_numpy(tensor) -> np.ndarray:
     with _quiet_numpy_copy_warning():
-        return np.asarray(ops.convert_to_numpy(tensor))
+        return np.array(ops.convert_to_numpy(tensor))
 
 
 @contextlib.contextmanager
@@ -657,10 +609,55 @@ def _fingerprint_units(variables) -> list[list[int]]:
     return units
 
 
+# Elements per fused torch pass: bounds its temporaries (about 24 bytes per element).
+_TORCH_CHUNK = 1 << 22
+
+
+def _torch_fingerprinter(units) -> Callable[[list], Any]:
+    """values by unit -> one int64 per unit, in a fixed handful of torch kernels
+    however many units: the float32 units are concatenated, mixed and summed by a
+    cumulative sum read at each unit's end. Eager torch launches a kernel per
+    operation, and a few per unit came to hundreds per check. The index tensors
+    are made on the device once, not copied there at every check."""
+    import torch
+
+    sizes = [sum(int(np.prod(v.shape)) for v in unit) for unit in units]
+    float32 = [i for i, unit in enumerate(units) if keras.backend.standardize_dtype(unit[0].dtype) == "float32"]
+    chunks, chunk, size = [], [], 0
+    for i in float32:
+        chunk.append(i)
+        size += sizes[i]
+        if size >= _TORCH_CHUNK:
+            chunks.append(chunk)
+            chunk, size = [], 0
+    if chunk:
+        chunks.append(chunk)
+    others = sorted(set(range(len(units))) - set(float32))
+    device = units[0][0].value.device
+    indices = [
+        (torch.tensor(chunk, device=device), torch.tensor(np.cumsum([sizes[i] for i in chunk]) - 1, device=device))
+        for chunk in chunks
+    ]
+
+    def fingerprints(values):
+        with torch.no_grad():
+            sums = torch.zeros(len(units), dtype=torch.int64, device=device)
+            for chunk, (positions, ends) in zip(chunks, indices):
+                flat = torch.cat([v.detach().reshape(-1) for i in chunk for v in values[i]]).view(torch.int32)
+                totals = ((flat ^ (flat >> 16)) * 0x45D9F3B).to(torch.int64).cumsum(0)[ends]
+                sums[positions] = totals - torch.cat([totals.new_zeros(1), totals[:-1]])
+            for i in others:
+                sums[i] = _fingerprint_tensor(torch.cat([v.detach().reshape(-1) for v in values[i]])).to(torch.int64)
+            return sums
+
+    return fingerprints
+
+
 def _make_fingerprinter():
-    """Return fingerprinter(units) -> fingerprints() -> np.ndarray: one int32 per
-    unit (a list of variables of one dtype) in one device call and one host
-    transfer. Compiled functions are cached, so later fits reuse them."""
+    """Return fingerprinter(model, units) -> dispatch() -> device tensor: one
+    fingerprint per unit (a list of variables of one dtype) in one device call,
+    read by the caller when it suits it. Compiled functions are cached, so later
+    fits reuse them."""
     backend = keras.backend.backend()
 
     def flat(values):
@@ -678,41 +675,27 @@ def _make_fingerprinter():
             # variables into a tf.function costs more than fingerprinting them. And
             # calling the concrete function: tf.function's dispatch hashes every
             # captured variable at each call, a quarter of the check's time.
-            return tf.function(
+            function = tf.function(
                 lambda: fingerprints([[v.value for v in unit] for unit in units]),
                 jit_compile=True,
                 autograph=False,
             ).get_concrete_function()
+            return lambda values: function()
 
     else:
         if backend == "jax":
             import jax
 
             compiled = jax.jit(fingerprints)  # caches one trace per list signature
-        elif backend == "torch":
-            import torch
-
-            def torch_fingerprint(x):
-                # The float32 case of _fingerprint_tensor in plain torch: eager keras.ops
-                # calls cost a dispatch each, 3x the time over a few hundred variables.
-                if x.dtype != torch.float32:
-                    return _fingerprint_tensor(x).to(torch.int64)
-                bits = x.reshape(-1).view(torch.int32)
-                return ((bits ^ (bits >> 16)) * 0x45D9F3B).sum(dtype=torch.int64)
-
-            def compiled(units):
-                with torch.no_grad():
-                    return torch.stack([torch_fingerprint(flat([v.detach() for v in unit])) for unit in units])
-
         else:
             compiled = fingerprints
 
         def compile_for(units):
-            return lambda: compiled([[v.value for v in unit] for unit in units])
+            return _torch_fingerprinter(units) if backend == "torch" else compiled
 
-    by_units: dict[tuple, Any] = {}
+    by_units: dict[tuple, Callable] = {}
 
-    def fingerprinter(units):
+    def fingerprinter(model, units) -> Callable[[], Any]:
         if not units:
             return lambda: np.zeros((0,), dtype=np.int32)
         key = tuple(tuple(id(v) for v in unit) for unit in units)
@@ -721,11 +704,13 @@ def _make_fingerprinter():
                 by_units.clear()
             by_units[key] = compile_for([list(unit) for unit in units])
         compiled_units = by_units[key]
+        live = LiveValues(model, [v for unit in units for v in unit])
+        bounds = np.cumsum([0] + [len(unit) for unit in units])
 
-        def run() -> np.ndarray:
-            with _quiet_numpy_copy_warning():
-                return _to_numpy(compiled_units())
+        def dispatch():
+            values = live.values()
+            return compiled_units([values[a:b] for a, b in zip(bounds[:-1], bounds[1:])])
 
-        return run
+        return dispatch
 
     return fingerprinter

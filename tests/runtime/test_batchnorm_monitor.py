@@ -211,8 +211,9 @@ def test_nonfinite_stats_from_nan_inputs_report_first_step():
     assert {f["layer"] for f in findings} == {"bn0", "bn1"}
     assert all(f["step"] == 3 for f in findings)
     assert findings[0]["details"]["fraction"] > 0
-    # One warning per diagnosis and hook, naming the other layers.
-    (warning,) = [m for m in monitor.caught if m.startswith("bn-nonfinite")]
+    # One warning per diagnosis and fit, naming the other layers.
+    (warning,) = [m for m in monitor.caught if "bn-nonfinite" in m]
+    assert warning.startswith("BatchNormMonitor: bn-nonfinite: bn0 ")
     assert warning.endswith("The same in 1 more layer(s): bn1.")
 
 
@@ -413,12 +414,15 @@ def test_on_problem_raise_leaves_the_model_as_it_was():
     assert "call" not in vars(model.get_layer("bn"))  # the shape-capturing call is gone
 
 
-def test_internal_error_warns_and_never_kills_training():
-    # probe_data that the model cannot take: the probe fails, training goes on.
-    monitor = BatchNormMonitor(probe_data=np.zeros((4, 7), "float32"))
+def test_internal_error_warns_and_never_kills_training(tmp_path):
+    # A report that cannot be written (its directory is a file): training goes on.
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")
+    monitor = BatchNormMonitor(every=2, report_path=not_a_directory / "report.json")
     history = fit(conv_net(), monitor, epochs=2, internal_error=True)
     assert len(history.history["loss"]) == 2
-    assert any("disabled itself" in m for m in monitor.caught)
+    (disabled,) = [m for m in monitor.caught if "disabled itself" in m]
+    assert "on_train_end" in disabled and "please report this" in disabled
 
 
 @pytest.mark.parametrize(
@@ -500,3 +504,52 @@ def test_mirrored_strategy_two_logical_cpus_with_sync_batchnorm():
     result = subprocess.run([sys.executable, "-c", MIRRORED_SCRIPT], capture_output=True, text=True,
                             timeout=240, env=env, cwd=os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
     assert "MIRRORED-OK" in result.stdout, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+# --- User errors are user errors ----------------------------------------------------------
+
+
+def test_probe_data_that_does_not_fit_the_model_is_one_line_naming_both_shapes():
+    model = keras.Sequential([keras.Input((8, 8, 3)), layers.Conv2D(2, 3), layers.BatchNormalization(),
+                              layers.GlobalAveragePooling2D(), layers.Dense(1)])
+    model.compile("adam", "mse")
+    x, y = np.zeros((16, 8, 8, 3), "float32"), np.zeros((16, 1), "float32")
+    monitor = BatchNormMonitor(probe_data=np.zeros((16, 5, 5)))
+    with pytest.raises(ValueError) as raised:
+        model.fit(x, y, epochs=1, verbose=0, callbacks=[monitor])
+    message = str(raised.value)
+    assert "\n" not in message and "please report" not in message
+    assert "probe_data of shape (16, 5, 5)" in message and "(None, 8, 8, 3)" in message
+    assert "rank 3 where the model expects rank 4" in message
+    assert isinstance(raised.value, KeraslintCallbackError)
+
+    monitor = BatchNormMonitor(probe_data=np.zeros((16, 8, 8, 4)))
+    with pytest.raises(ValueError, match=r"axis 3 has size 4 where the model expects 3"):
+        model.fit(x, y, epochs=1, verbose=0, callbacks=[monitor])
+
+
+def test_probe_data_for_a_model_with_two_inputs_is_checked_as_a_list_and_a_dict():
+    left, right = keras.Input((5,), name="left"), keras.Input((3,), name="right")
+    hidden = layers.BatchNormalization(name="bn")(layers.Dense(4)(layers.Concatenate()([left, right])))
+    model = keras.Model({"left": left, "right": right}, layers.Dense(1)(hidden))
+    model.compile("adam", "mse")
+    x = {"left": VECTORS[:64], "right": VECTORS[:64, :3]}
+    y = TARGETS[:64]
+    fit(model, BatchNormMonitor(probe_data={"left": VECTORS[:32], "right": VECTORS[:32, :3]}), x=x, y=y, epochs=1)
+    with pytest.raises(ValueError, match=r"probe_data of shape \[\(32, 5\)\] .* the model takes 2 input\(s\), probe_data has 1"):
+        fit(model, BatchNormMonitor(probe_data=[VECTORS[:32]]), x=x, y=y, epochs=1)
+
+
+def test_probe_data_given_as_nested_lists_is_described_by_its_shape():
+    with pytest.raises(ValueError, match=r"at least 2 samples .* probe_data of shape \(1, 2\)$"):
+        BatchNormMonitor(probe_data=[[1, 2]])
+
+
+def test_warnings_point_at_the_fit_call():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model = dense_net(momentum=0.99)
+        model.compile("adam", "mse")
+        model.fit(VECTORS[:80], TARGETS[:80], epochs=1, verbose=0, callbacks=[BatchNormMonitor()])
+    (given,) = [w for w in caught if "bn-not-converged" in str(w.message)]
+    assert given.filename == __file__
