@@ -127,7 +127,7 @@ def train(model, samples: int = 64, epochs: int = 2) -> None:
     images = rng.uniform(0.0, 255.0, size=(samples, *INPUT_SHAPE)).astype("float32")
     labels = keras.utils.to_categorical(rng.integers(0, NUM_CLASSES, samples), NUM_CLASSES)
 
-    guard = FrozenWeightsGuard(on_violation="warn")
+    guard = FrozenWeightsGuard(on_problem="warn")
     monitor = BatchNormMonitor(probe_data=images[:32], on_problem="warn")
     model.fit(images, labels, epochs=epochs, batch_size=16, callbacks=[guard, monitor], verbose=2)
 

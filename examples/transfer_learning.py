@@ -146,7 +146,7 @@ def main() -> int:
     images, labels = synthetic_images()
     print(f"Keras {keras.__version__}, backend {keras.backend.backend()}\n")
 
-    guard = FrozenWeightsGuard(on_violation="warn")
+    guard = FrozenWeightsGuard(on_problem="warn")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -156,7 +156,7 @@ def main() -> int:
     show_warnings(caught)
     summarize("freeze after fit(), no compile()", guard)
 
-    guard = FrozenWeightsGuard(on_violation="raise")  # raise: this run must stay frozen
+    guard = FrozenWeightsGuard(on_problem="raise")  # raise: this run must stay frozen
     the_right_way(images, labels, guard)
     summarize("the right way: freeze, training=False, compile, fit", guard)
     return 0 if (status & (1 | 32)) == 0 else status  # findings are expected; fatal or usage errors are not
