@@ -9,10 +9,11 @@ only torch applies the change. ``compile()`` after changing ``trainable`` fixes 
 This script (about 30 seconds on a laptop CPU, on 64 synthetic images, with a
 MobileNet built with ``weights=None`` so nothing is downloaded):
 
-1. **Lint**: ``keraslint check`` on this file reports ``keras-trainable-after-compile``
-   (W7303) on the ``base.trainable = False`` line of ``freeze_after_fit`` and
-   ``keras-frozen-base-training-mode`` (W7309) where the frozen base is called without
-   ``training=False``. ``the_right_way`` has no finding.
+1. **Lint**: ``keraslint check`` on this file, with the off-by-default
+   ``keras-frozen-base-training-mode`` enabled (this script fine-tunes a base), reports
+   ``keras-trainable-after-compile`` (W7303) on the ``base.trainable = False`` line of
+   ``freeze_after_fit`` and ``keras-frozen-base-training-mode`` (W7309) where the frozen
+   base is called without ``training=False``. ``the_right_way`` has no finding.
 2. **Guard**: ``FrozenWeightsGuard`` on the second ``fit()`` reports the trainable-state
    change and every base weight that still moved (its ``report["violations"]``).
 3. **The right way**: freeze first, call the base with ``training=False``, compile,
@@ -97,8 +98,9 @@ def the_right_way(images, labels, guard):
 
 
 def lint() -> int:
-    print(f"$ keraslint check {os.path.relpath(__file__)}", flush=True)
-    command = [sys.executable, "-m", "keraslint.cli", "check", __file__]
+    enable = "--pylint-arg=--enable=keras-frozen-base-training-mode"
+    print(f"$ keraslint check {enable} {os.path.relpath(__file__)}", flush=True)
+    command = [sys.executable, "-m", "keraslint.cli", "check", enable, __file__]
     status = subprocess.run(command, check=False).returncode
     print(f"(exit status {status})\n", flush=True)
     return status
