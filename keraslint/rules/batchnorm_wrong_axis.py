@@ -6,7 +6,9 @@ where the code states the input's rank and data format (for example a
 `channels_last` convolution followed by `BatchNormalization(axis=1)`). An input known
 to have a single channel (a one-channel spectrogram normalized per frequency) is left
 alone: there the channel axis holds one statistic, and normalizing another axis is a
-choice, not a typo.
+choice, not a typo. So is an input whose channel count is unknown because it comes,
+through layers that keep the channels (padding, cropping, pooling, dropout,
+activations), from a tensor the code does not show (a helper's parameter).
 
 ## Why is this bad?
 `axis` names the axis that keeps its own statistics and its own `gamma`/`beta`: the
@@ -60,9 +62,18 @@ None.
 - [Keras `Conv2D` (`data_format`)](https://keras.io/api/layers/convolution_layers/convolution2d/)
 """
 
+from keraslint.engine import names
+from keraslint.engine.graph import UNKNOWN
 from keraslint.rules.base import Rule, finding, normalized_axis
 
 SYMBOL = "keras-batchnorm-wrong-axis"
+# Layers whose output has the channels of their input, unchanged.
+KEEPS_CHANNELS = (
+    names.DROPOUT_LAYERS
+    | names.ACTIVATION_LAYERS
+    | {k for k in names.POOLING_LAYERS | names.SHAPE_LAYERS if k.startswith(("Max", "Average", "ZeroPadding", "Cropping", "UpSampling"))}
+    | {"BatchNormalization", "GaussianNoise"}
+)
 
 
 def check(graph, config):
@@ -70,7 +81,7 @@ def check(graph, config):
         axis = normalized_axis(bn)
         if axis is None or bn.channel_axis is None or axis == bn.channel_axis:
             continue
-        if _single_channel(bn):
+        if _may_be_single_channel(bn):
             continue  # one channel: normalizing another axis (a spectrogram's frequencies) is a choice
         source = bn.inputs[0][0].layer
         channels_last = bn.channel_axis == bn.rank - 1
@@ -81,10 +92,19 @@ def check(graph, config):
         )
 
 
-def _single_channel(bn) -> bool:
-    """Whether the BatchNormalization's input is known to have exactly one channel."""
-    shape = bn.inputs[0][0].output_shape if len(bn.inputs) == 1 else None
-    return shape is not None and shape[bn.channel_axis] == 1
+def _may_be_single_channel(bn) -> bool:
+    """Whether the BatchNormalization's input has one channel, or may have: its channel
+    count is unknown because it reaches back, through layers that keep the channels as
+    they are, to a tensor the engine cannot follow (a helper's parameter, an unknown call)."""
+    if len(bn.inputs) != 1:
+        return False
+    producer = bn.inputs[0][0]
+    shape = producer.output_shape
+    if shape is not None and shape[bn.channel_axis] is not UNKNOWN:
+        return shape[bn.channel_axis] == 1
+    while producer.kind in KEEPS_CHANNELS and len(producer.inputs) == 1:
+        producer = producer.inputs[0][0]
+    return producer.kind == "?"
 
 
 RULE = Rule(

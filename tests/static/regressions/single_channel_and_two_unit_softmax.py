@@ -23,3 +23,16 @@ critic.compile(optimizer="adam", loss="binary_crossentropy")
 
 three_way = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(3, activation="softmax")])  # [keras-loss-activation-mismatch]
 three_way.compile(optimizer="adam", loss="binary_crossentropy")
+
+
+def spectrogram_front(melgram):
+    # The helper's input is unknown here: padded, it may still have a single channel, so
+    # the axis chosen for it is not called wrong.
+    x = layers.ZeroPadding2D(padding=(0, 37))(melgram)
+    return layers.BatchNormalization(axis=2)(x)
+
+
+def conv_front(images):
+    # A convolution defines the channels, whatever its input.
+    x = layers.Conv2D(16, 3, padding="same", activation="relu")(images)
+    return layers.BatchNormalization(axis=1)(x)  # [keras-batchnorm-wrong-axis]
