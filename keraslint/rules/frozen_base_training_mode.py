@@ -111,7 +111,8 @@ def check(graph, config):
         if apply.training is not None or base.contains_batchnorm() is not True or base in trained:
             continue  # the caller chose the mode; nothing to protect; a model trained on its own (a GAN critic)
         settings = [e for e in graph.events if e.kind == "set_trainable" and e.model is base]
-        frozen = next((e for e in settings if e.value is False), None)
+        # The freeze in effect is the last one: an unfreeze undone by a later freeze is no unfreeze.
+        frozen = next((e for e in reversed(settings) if e.value is False), None)
         if not (base.pretrained or frozen) or not _runs_in_training(graph, apply, trained, set()):
             continue
         if any(e.kind == "set_trainable" and e.layers_of is base and e.value is not True for e in graph.events):

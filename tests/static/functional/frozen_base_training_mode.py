@@ -88,3 +88,14 @@ def frozen_as_loaded():
     pixels = keras.Input(shape=(64, 64, 3))
     net = keras.Model(pixels, layers.Dense(3)(layers.GlobalAveragePooling2D()(trunk(pixels))))  # [keras-frozen-base-training-mode]
     net.compile(loss="mse")
+
+
+# Unfrozen to look at its weights, then frozen again before it is used: the message names
+# the freeze in effect and no unfreeze.
+def refrozen_before_use():
+    trunk = keras_hub.models.ResNetBackbone.from_preset("resnet_18_imagenet", trainable=False)
+    trunk.trainable = True
+    trunk.trainable = False
+    pixels = keras.Input(shape=(64, 64, 3))
+    net = keras.Model(pixels, layers.Dense(3)(layers.GlobalAveragePooling2D()(trunk(pixels))))  # [keras-frozen-base-training-mode]
+    net.compile(loss="mse")
