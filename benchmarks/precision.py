@@ -125,20 +125,19 @@ review (their pages say why).
   offset heads, which feed no BatchNormalization: `use_bias=False` there strips their bias, and the
   message names only the call that feeds the BatchNormalization (Advanced-Deep-Learning-with-Keras
   chapter11-detection/model.py:25).
-- keras-batchnorm-wrong-axis [<0.95] (0.91, 10 of 11): false on the input normalization of a
-  one-channel spectrogram along a chosen axis (deep-learning-models music_tagger_crnn.py:95). A
-  single-channel input is now left alone where its shape is known; here the helper's own analysis
-  reaches the layer through an input it cannot follow, so the finding stays.
+- keras-batchnorm-wrong-axis (1.00, 10): the one false finding of the previous round, the input
+  normalization of a one-channel spectrogram along a chosen axis (deep-learning-models
+  music_tagger_crnn.py:95), is gone: an input whose channel count the code does not show is
+  no longer called wrong.
 - keras-loss-activation-mismatch [<0.95] (0.86, 6 of 7), pointless: a notebook that tries a ReLU
   output on purpose to show that it fails (tensorflow-deep-learning 02 video:245). A two-unit
   softmax with binary cross-entropy, which equals the categorical loss over (p, 1 - p), is no
   longer flagged (Generative-Adversarial-Networks-Projects Chapter08/run.py:220 was).
-- keras-frozen-base-training-mode [off] (0.50): false where the message says the base "is
-  unfrozen at line 387" but line 391 freezes it again before the model is built and trained
-  (deep-learning-with-python-notebooks chapter08_image-classification:397). Pointless: frozen
-  MobileNetV2 bases in a Sequential that are never unfrozen (tensorflow/docs estimator:69, r1
-  load_data/images:213; Deep-Learning-with-TensorFlow-2-and-Keras Chapter 5
-  horse_and_humans_transfer_learning:101).
+- keras-frozen-base-training-mode [off] (0.50): pointless: frozen bases that are never unfrozen
+  (tensorflow/docs estimator:69, r1 load_data/images:213; Deep-Learning-with-TensorFlow-2-and-Keras
+  Chapter 5 horse_and_humans_transfer_learning:101; deep-learning-with-python-notebooks
+  chapter08_image-classification:397, whose message named an unfreeze at line 387 that line 391
+  undoes until the rule learnt to name the freeze in effect). False: see the verdict file.
 - keras-stacked-linear-layers [off] (0.50): pointless (15): teaching notebooks linear on purpose
   to show that activations matter (tensorflow-deep-learning 02_neural_network_classification,
   docs:82, 112, 229, video:103, 189), demos and scratch code (tensorflow/docs custom_layers:117,
