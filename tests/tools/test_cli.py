@@ -184,7 +184,7 @@ def test_rules_marks_what_the_configuration_here_enables_and_what_can_be_fixed(t
     assert rows["keras-stacked-linear-layers"][0] == "no" and rows["keras-batchnorm-on-raw-input"][0] == "no"
     assert rows["keras-bias-before-batchnorm"] == ["yes", "yes"]
     assert rows["keras-trainable-after-compile"] == ["yes", "suggest"]
-    assert rows["keras-dense-on-unflattened"][0] == "yes"
+    assert rows["keras-redundant-activation"][0] == "yes"
     fixable = {symbol for symbol, (_, fix) in rows.items() if fix == "yes"}
     assert fixable == {
         "keras-bias-before-batchnorm",

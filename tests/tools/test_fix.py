@@ -52,6 +52,10 @@ def test_fix_case(case, tmp_path):
     target = tmp_path / f"{case}.py"
     shutil.copyfile(CASES_DIR / f"{case}.py", target)
     expected = (CASES_DIR / f"{case}.fixed.py").read_text(encoding="utf-8")
+    # The fixable rules that are off by default, on as a project that wants them turns them on.
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pylint."messages control"]\nenable = ["keras-frozen-base-training-mode"]\n', encoding="utf-8"
+    )
 
     result = keraslint(tmp_path, "fix", target.name)
     assert result.returncode == 0, result.stderr
