@@ -135,7 +135,10 @@ modules left out of the corpus: the false and pointless findings (path: line). R
 default below 0.95 are marked [<0.95]; the three marked [off] are off by default since this
 review (their pages say why).
 
-- keras-bias-before-batchnorm (0.97): false at a helper's Conv2D that also builds the class and
+- keras-bias-before-batchnorm [<0.95] (0.90): pointless (2): a FaceNet model built only to receive
+  pretrained weights (a kernel and a bias per conv, set by `set_weights`) and used for inference,
+  where `use_bias=False` would break the weight loading (coursera-deep-learning-specialization
+  Face Recognition inception_blocks_v2.py:24, 249). False at a helper's Conv2D that also builds the class and
   offset heads, which feed no BatchNormalization: `use_bias=False` there strips their bias, and the
   message names only the call that feeds the BatchNormalization (Advanced-Deep-Learning-with-Keras
   chapter11-detection/model.py:25).
@@ -143,7 +146,7 @@ review (their pages say why).
   normalization of a one-channel spectrogram along a chosen axis (deep-learning-models
   music_tagger_crnn.py:95), is gone: an input whose channel count the code does not show is
   no longer called wrong.
-- keras-loss-activation-mismatch [<0.95] (0.86, 6 of 7), pointless: a notebook that tries a ReLU
+- keras-loss-activation-mismatch [<0.95] (0.89, 8 of 9), pointless: a notebook that tries a ReLU
   output on purpose to show that it fails (tensorflow-deep-learning 02 video:245). A two-unit
   softmax with binary cross-entropy, which equals the categorical loss over (p, 1 - p), is no
   longer flagged (Generative-Adversarial-Networks-Projects Chapter08/run.py:220 was).
@@ -164,11 +167,19 @@ review (their pages say why).
 - keras-dense-on-unflattened [off] (0.00 of 1), false: SRGAN's patch-wise discriminator, trained
   against labels of shape (batch, 16, 16, 1) (Generative-Adversarial-Networks-Projects
   Chapter05/run.py:137).
+- keras-constant-kernel-initializer [<0.95] (0.00 of 5), pointless: all five are the layers of
+  one network a book breaks on purpose (`Constant(0)` kernels) to show the failure in TensorBoard
+  (Deep-Learning-Quick-Reference Chapter03/keras_regression_deep_broken.py:54-58); the message is
+  right, the breakage is the lesson.
+- keras-redundant-activation [<0.95] (0.00 of 1), pointless: `Conv2D(activation="relu")` then
+  `Activation("relu")` (Keras-2.x-Projects Chapter05/FashionMnist.py:70); relu twice is relu once.
 - keras-trainable-after-compile (11, all the classic GAN idiom), keras-probabilities-loss-on-logits
-  (17), keras-dropout-before-batchnorm (2) and keras-batchnorm-on-raw-input (2) are right every
-  time; the GAN toggle idiom no longer gives a finding. Five rules on by default have no finding
-  in this corpus (softmax-with-from-logits, redundant-activation, label-encoding-mismatch,
-  constant-kernel-initializer, legacy-keras-layer): their precision here is unmeasured.
+  (17), keras-dropout-before-batchnorm (8: DenseNet transitions, GAN discriminators, a GRU stack)
+  and keras-batchnorm-on-raw-input (2) are right every time; the GAN toggle idiom no longer gives a
+  finding. Three rules on by default have no finding in this corpus of 61 repositories
+  (softmax-with-from-logits, label-encoding-mismatch, legacy-keras-layer): their precision here is
+  unmeasured; the samples of constant-kernel-initializer and redundant-activation are too small
+  (one file each) to decide on.
 
 Off by default (judged for the record): keras-dense-widening flags decoders and GAN generators
 (which widen by design) and the output layer of models whose problem is a 4-unit hidden layer;
