@@ -150,7 +150,12 @@ review (their pages say why).
   output on purpose to show that it fails (tensorflow-deep-learning 02 video:245). A two-unit
   softmax with binary cross-entropy, which equals the categorical loss over (p, 1 - p), is no
   longer flagged (Generative-Adversarial-Networks-Projects Chapter08/run.py:220 was).
-- keras-frozen-base-training-mode [off] (0.50): pointless: frozen bases that are never unfrozen
+- keras-frozen-base-training-mode [off] (0.16): pointless (21): besides the cases below, 17 full
+  fine-tunings that set `trainable = True` on purpose and train the pretrained base end to end
+  from the first epoch with batches of 8 to 32 per replica (practical-ml-vision-book
+  03_image_models, a book that measures trainable True against False; Deep-Learning-with-TensorFlow-book
+  ch15 train_transfer/train_scratch): BatchNormalization adapting to the new data there is a
+  choice, not the freeze-then-unfreeze mistake. Earlier pointless: frozen bases that are never unfrozen
   (tensorflow/docs estimator:69, r1 load_data/images:213; Deep-Learning-with-TensorFlow-2-and-Keras
   Chapter 5 horse_and_humans_transfer_learning:101; deep-learning-with-python-notebooks
   chapter08_image-classification:397, whose message named an unfreeze at line 387 that line 391
@@ -183,7 +188,8 @@ review (their pages say why).
 
 Off by default (judged for the record): keras-dense-widening flags decoders and GAN generators
 (which widen by design) and the output layer of models whose problem is a 4-unit hidden layer;
-keras-filters-decreasing and keras-kernel-size-growing flag output convolutions (1-filter score
+keras-filters-decreasing and keras-kernel-size-growing flag the encoder halves of autoencoders,
+AlexNet's published widths, output convolutions (1-filter score
 maps, 7x7 or 9x9 image outputs, a 7x7 valid conv that is the classifier) and the DCGAN 4x4
 stride-2 convention; keras-dropout-before-pooling is false before AveragePooling2D, which keeps
 every value.
