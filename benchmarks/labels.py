@@ -55,8 +55,8 @@ the corpus for the patterns themselves (`Conv2D` then `BatchNormalization`, `tra
 after `compile`, a `BatchNormalization` after `Flatten`, an axis chosen by
 `image_data_format()`): recall on this set is an upper estimate. The positive labels of
 constant-kernel-initializer and redundant-activation, and two each of dropout-before-batchnorm and
-loss-activation-mismatch follow the only places the grown corpus flagged for them (each one
-file), so their recall here says little. No public application code in the corpus had a
+loss-activation-mismatch follow code the grown corpus flagged (for the first two, the only
+file each), so their recall here says little. No public application code in the corpus had a
 softmax output with `from_logits=True`, mismatched label encodings or a Dense on an
 unflattened feature map, so those rules have clean labels only.
 """
