@@ -65,12 +65,20 @@ def normalizes_channels(bn: Apply) -> bool:
     return axis == -1 and all(p.kind == "Dense" for p, _ in bn.inputs)
 
 
-def every_instance(graph: Graph, apply: Apply, qualifies: Callable[[Apply], Any]) -> bool:
-    """Whether ``qualifies`` holds for every application, in this graph, of the layers
-    built where ``apply``'s layer was built (each iteration of a loop, each use of a
-    shared layer, within one helper call). Advice about that line of code is only
-    given when it is right for all of them."""
-    return all(qualifies(a) for a in _site_instances(graph, apply))
+def every_instance(
+    graph: Graph, apply: Apply, qualifies: Callable[[Graph, Apply], Any], within_call: bool = False
+) -> bool:
+    """Whether ``qualifies(graph, application)`` holds for every application of the
+    layers built where ``apply``'s layer was built (each iteration of a loop, each use
+    of a shared layer). Advice about that line of code is only given when it is right
+    for all of them: when the line is in a helper function, for every call of the
+    helper in the module, and never when some call is one the engine did not follow.
+    ``within_call`` limits it to the helper call ``apply`` came from, for advice given
+    at that call."""
+    if within_call or apply.layer.via is None or graph.module is None:
+        return all(qualifies(graph, a) for a in _site_instances(graph, apply))
+    instances = graph.module.helper_instances(apply.layer.node)
+    return instances is not None and all(qualifies(g, a) for g, a in instances if a.kind == apply.kind)
 
 
 def iterations_where(graph: Graph, apply: Apply, qualifies: Callable[[Apply], Any]) -> str | None:

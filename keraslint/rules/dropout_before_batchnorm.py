@@ -3,7 +3,8 @@
 ## What it does
 Checks for a Dropout layer (`Dropout`, `SpatialDropout*D`, `AlphaDropout`,
 `GaussianDropout`) whose output feeds a `BatchNormalization`, directly or only
-through pooling and reshaping layers.
+through pooling and reshaping layers. When the Dropout ends one pass of a loop and
+the `BatchNormalization` starts the next, the message says so.
 
 ## Why is this bad?
 Dropout keeps the mean of its input but changes its variance: during training it zeros
@@ -68,7 +69,7 @@ def check(graph, config):
         for consumer, condition in graph.consumers(dropout):
             bn = _batchnorm_through(graph, consumer)
             if bn is not None:
-                yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), bn.layer.node.lineno, when(condition))
+                yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), bn.layer.node.lineno, bn.carried_from(dropout) + when(condition))
                 break
 
 
