@@ -52,3 +52,13 @@ def unknown_tower(x, widths):
     for width in widths:
         x = layers.Conv2D(width, 3, padding="same", activation="relu")(x)
     return layers.BatchNormalization()(x)
+
+
+# The Dropout feeds the next pass's BatchNormalization in every pass but the last,
+# whose output is the model's features.
+def dropout_stack(x):
+    for units in (64, 32, 16):
+        x = layers.BatchNormalization()(x)
+        x = layers.Dense(units, activation="relu")(x)
+        x = layers.Dropout(0.2)(x)  # [keras-dropout-before-batchnorm]
+    return x
