@@ -144,6 +144,7 @@ class ModuleAnalysis:
             call.func.name for call in module.nodes_of_class(nodes.Call) if isinstance(call.func, nodes.Name)
         }
         self.arguments: dict[Apply, list] = {}  # the producers of each tensor argument, in order
+        self.inlined_calls: set[nodes.Call] = set()  # helper calls followed in some scope's graph
         # A module that changes the global image data format makes layer defaults unknown.
         self.channels_last_default = not any(
             isinstance(call.func, (nodes.Name, nodes.Attribute))
@@ -165,7 +166,29 @@ class ModuleAnalysis:
             if isinstance(func.parent, nodes.ClassDef) and self._keras_base(func.parent) in ("layers.Layer", "Model"):
                 continue
             self._run_scope(func, func.body, {arg.name: UNKNOWN for arg in func.args.arguments})
+        for graph in self.graphs:
+            graph.module = self
         return self
+
+    def helper_instances(self, node: nodes.NodeNG) -> list[tuple[Graph, Apply]] | None:
+        """Every application, in every graph, of the layers built at ``node`` inside a
+        helper function, across all the helper's calls in this module; None when the
+        helper is used somewhere the engine did not follow (a call nested too deep to be
+        inlined, the function passed on as a value), so what holds there is unknown.
+
+        The helper's own analysis, with its parameters unknown, is left out: it is not a
+        use of the helper."""
+        helper = node.scope()
+        if not isinstance(helper, nodes.FunctionDef):
+            return None
+        for use in self.module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            named = use.name if isinstance(use, nodes.Name) else use.attrname
+            if named != helper.name:
+                continue
+            call = use.parent
+            if not (isinstance(call, nodes.Call) and call.func is use and call in self.inlined_calls):
+                return None
+        return [(g, a) for g in self.graphs for a in g.applies if a.layer.node is node and a.layer.via is not None]
 
     def evaluate_entry(self, name: str) -> tuple[Any, Graph]:
         """What ``keraslint explain`` asks for: the value of module-level ``name`` after the
@@ -376,7 +399,8 @@ class ModuleAnalysis:
         return UNKNOWN
 
     def _exec_loop(self, stmt: nodes.For | nodes.While, frame: Frame) -> None:
-        items = self._iteration_values(self.evaluate(stmt.iter, frame)) if isinstance(stmt, nodes.For) else None
+        iterable = self.evaluate(stmt.iter, frame) if isinstance(stmt, nodes.For) else UNKNOWN
+        items = self._iteration_values(iterable)
         outer_iteration, outer_varying = frame.iteration, frame.varying
         frame.varying = outer_varying | _loop_bound_names(stmt)
         if items is not None:
@@ -387,8 +411,9 @@ class ModuleAnalysis:
             frame.iteration, frame.varying = outer_iteration, outer_varying
             self._exec_block(stmt.orelse, frame)
             return
-        # Unknown trip count: the body may run zero times, or twice in a row (which is
-        # what shows a `fit(); freeze; fit()` sequence spread over iterations).
+        # Unknown trip count: the body may run zero times (unless it goes over a known
+        # sequence too long to unroll), or twice in a row (which is what shows a
+        # `fit(); freeze; fit()` sequence spread over iterations).
         looped = frame.fork(None)
         frame.varying = outer_varying
         for i in range(2):
@@ -397,7 +422,8 @@ class ModuleAnalysis:
                 self._bind(stmt.target, UNKNOWN, looped, stmt)
             self._exec_block(stmt.body, looped)
         looped.iteration, looped.varying = outer_iteration, outer_varying
-        self._join(frame, looped, frame.fork(None), None, None)
+        skipped = looped if _known_length(iterable) else frame.fork(None)
+        self._join(frame, looped, skipped, None, None)
 
     def _iteration_values(self, iterable: Any) -> list | None:
         if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL:
@@ -1087,6 +1113,7 @@ class ModuleAnalysis:
     def _inline(self, func: nodes.FunctionDef, node: nodes.Call, frame: Frame) -> Any:
         if frame.depth >= INLINE_DEPTH:
             return self._unknown_call(node, frame)
+        self.inlined_calls.add(node)
         args, kwargs, _ = self._args(node, frame)
         params = {}
         positional = func.args.posonlyargs + func.args.args
@@ -1179,6 +1206,13 @@ def _layer_name(tensor: Tensor) -> str | None:
     producers = list(tensor.producers)
     name = producers[0].layer.config.get("name") if len(producers) == 1 else None
     return name if isinstance(name, str) else None
+
+
+def _known_length(iterable: Any) -> int:
+    """The length of a sequence the engine knows item by item, 0 when unknown."""
+    if isinstance(iterable, (tuple, list, range)):
+        return len(iterable)
+    return len(iterable.items) if isinstance(iterable, ListValue) else 0
 
 
 def _loop_bound_names(loop: nodes.For | nodes.While) -> frozenset:

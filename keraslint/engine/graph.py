@@ -345,6 +345,8 @@ class Graph:
     events: list[Event] = dataclasses.field(default_factory=list)
     escaping: set = dataclasses.field(default_factory=set)  # Applies whose output leaves the scope
     returned_models: set = dataclasses.field(default_factory=set)  # models the scope returns or keeps on self
+    # The analysis of the whole module, where the other calls of a helper are found.
+    module: Any = dataclasses.field(default=None, repr=False, compare=False)
     _consumers: dict | None = None
 
     def consumers(self, apply: Apply) -> list[tuple[Apply, Condition]]:

@@ -139,13 +139,7 @@ def _require_every_instance(analysis, node, flagged_layers: set, what: str) -> N
         lines = ", ".join(map(str, unflagged))
         raise NotFixable(f"{what} is built by a helper also called at line {lines}, where the fix is not needed")
     helper = node.scope()
-    calls = [
-        call
-        for call in helper.root().nodes_of_class(nodes.Call)
-        if isinstance(call.func, nodes.Name) and call.func.name == getattr(helper, "name", None)
-    ]
-    followed = {a.layer.via for _, a in inlined}
-    if any(call not in followed for call in calls):
+    if analysis.helper_instances(node) is None:
         raise NotFixable(f"{what} is built by `{helper.name}`, which is called where keraslint cannot follow it")
     if not helper.name.startswith("_") and isinstance(helper.parent, nodes.Module):
         raise NotFixable(f"{what} is built by the public helper `{helper.name}`, which other modules may call with other needs")

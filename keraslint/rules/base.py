@@ -65,36 +65,67 @@ def normalizes_channels(bn: Apply) -> bool:
     return axis == -1 and all(p.kind == "Dense" for p, _ in bn.inputs)
 
 
-def every_instance(graph: Graph, apply: Apply, qualifies: Callable[[Apply], Any]) -> bool:
-    """Whether ``qualifies`` holds for every application, in this graph, of the layers
-    built where ``apply``'s layer was built (each iteration of a loop, each use of a
-    shared layer, within one helper call). Advice about that line of code is only
-    given when it is right for all of them."""
-    return all(qualifies(a) for a in _site_instances(graph, apply))
+def every_instance(
+    graph: Graph, apply: Apply, qualifies: Callable[[Graph, Apply], Any], within_call: bool = False
+) -> bool:
+    """Whether ``qualifies(graph, application)`` holds for every application of the
+    layers built where ``apply``'s layer was built (each iteration of a loop, each use
+    of a shared layer). Advice about that line of code is only given when it is right
+    for all of them: when the line is in a helper function, for every call of the
+    helper in the module, and never when some call is one the engine did not follow.
+    ``within_call`` limits it to the helper call ``apply`` came from, for advice given
+    at that call."""
+    if within_call or apply.layer.via is None or graph.module is None:
+        return all(qualifies(graph, a) for a in _site_instances(graph, apply))
+    instances = graph.module.helper_instances(apply.layer.node)
+    return instances is not None and all(qualifies(g, a) for g, a in instances if a.kind == apply.kind)
 
 
 def iterations_where(graph: Graph, apply: Apply, qualifies: Callable[[Apply], Any]) -> str | None:
     """Where a pattern found at ``apply`` holds among the applications of its layer's
-    construction site: '' everywhere, ' in <which> iterations of the loop at line N'
+    construction site: '' everywhere, ' (in <which> iterations of the loop at line N)'
     when only in some iterations of its innermost loop, None otherwise."""
+    which = _holding_iterations(graph, apply, qualifies)
+    if not which:
+        return which
+    return f" (in {which} of the loop at line {apply.iteration[-1][0].lineno})"
+
+
+def naming_iterations(graph: Graph, apply: Apply, qualifies: Callable[[Apply], Any], carried: str = "") -> str:
+    """For a pattern that is a fault wherever it holds: '' when it holds in every
+    application of ``apply``'s construction site, else which iterations of its innermost
+    loop it holds in ('some' when the engine cannot say which). ``carried`` is the
+    message's "in the next iteration of the loop" clause, when it names that loop."""
+    which = _holding_iterations(graph, apply, qualifies)
+    if which == "" or not apply.iteration:
+        return ""
+    which = which or "some iterations"
+    line = apply.iteration[-1][0].lineno
+    if carried.endswith(f"of the loop at line {line}"):
+        return f" (from {which})"
+    return f" (in {which} of the loop at line {line})"
+
+
+def _holding_iterations(graph: Graph, apply: Apply, qualifies: Callable[[Apply], Any]) -> str | None:
+    """'' when ``qualifies`` holds for every application of ``apply``'s construction
+    site, else which iterations of its innermost loop it holds in ('every iteration but
+    the last', 'iterations 1, 2 of 3'); None when that cannot be said."""
     instances = _site_instances(graph, apply)
     holding = [a for a in instances if qualifies(a)]
     if len(holding) == len(instances):
         return ""
     if not holding or not apply.iteration or any(a.iteration[:-1] != apply.iteration[:-1] for a in instances):
         return None
-    loop, _, count = apply.iteration[-1]
+    _, _, count = apply.iteration[-1]
     passes = sorted({a.iteration[-1][1] for a in holding})
     last = (count if count is not None else 2) - 1
     if passes == list(range(last)):
-        which = "every iteration but the last"
-    elif passes == list(range(1, last + 1)):
-        which = "every iteration but the first"
-    elif count is None:
+        return "every iteration but the last"
+    if passes == list(range(1, last + 1)):
+        return "every iteration but the first"
+    if count is None:
         return None
-    else:
-        which = "iteration" + ("s " if len(passes) > 1 else " ") + ", ".join(str(p + 1) for p in passes) + f" of {count}"
-    return f" (in {which} of the loop at line {loop.lineno})"
+    return "iteration" + ("s " if len(passes) > 1 else " ") + ", ".join(str(p + 1) for p in passes) + f" of {count}"
 
 
 def _site_instances(graph: Graph, apply: Apply) -> list[Apply]:

@@ -83,12 +83,13 @@ def check(graph, config):
             continue
         if _may_be_single_channel(bn):
             continue  # one channel: normalizing another axis (a spectrogram's frequencies) is a choice
-        source = bn.inputs[0][0].layer
+        producer = bn.inputs[0][0]
+        source = producer.layer.describe() + bn.carried_from(producer)
         channels_last = bn.channel_axis == bn.rank - 1
         layout = "channels_last" if channels_last else "channels_first"
         fix = "-1" if channels_last else "1"
         yield finding(
-            SYMBOL, bn.layer, bn.layer.get("axis", -1), axis, bn.rank, bn.channel_axis, layout, source.describe(), fix
+            SYMBOL, bn.layer, bn.layer.get("axis", -1), axis, bn.rank, bn.channel_axis, layout, source, fix
         )
 
 

@@ -24,7 +24,10 @@ convolution whose last iteration feeds a sigmoid output instead of a
 `BatchNormalization` keeps its bias. When the `BatchNormalization` that cancels the
 bias runs in the next iteration of the loop, the message says so. When a helper
 function builds the layer and takes `use_bias` from its caller, the message names the
-call where `use_bias=False` belongs.
+call where `use_bias=False` belongs; otherwise `use_bias=False` on the helper's line
+is advised only when it is right for every call of the helper in the module, and not
+at all when some call is one keraslint cannot follow (a helper called from inside
+another helper's call, or passed on as a value).
 
 ## Example
 ```python
@@ -67,22 +70,29 @@ from keraslint.keras_facts import COMMUTES_WITH_CHANNEL_SHIFT
 from keraslint.rules.base import Rule, every_instance, finding, normalizes_channels, weighted_layers, when
 
 SYMBOL = "keras-bias-before-batchnorm"
+PLAIN_FIX = "pass use_bias=False"
 
 
 def check(graph, config):
     for apply in weighted_layers(graph):
         cancelled = _cancelling_batchnorm(graph, apply)
-        if cancelled is None or not every_instance(graph, apply, lambda a: _cancelling_batchnorm(graph, a)):
-            continue  # use_bias=False would be wrong for some iteration or use of this line
-        bn, condition = cancelled
+        if cancelled is None:
+            continue
         layer = apply.layer
+        fix = _fix(layer)
+        # use_bias=False must be right for every iteration and use of the line it edits:
+        # the call that passes use_bias, or else the layer's line, whoever calls its helper.
+        at_call = fix != PLAIN_FIX
+        if not every_instance(graph, apply, _cancelling_batchnorm, within_call=at_call):
+            continue
+        bn, condition = cancelled
         yield finding(
             SYMBOL,
             layer,
             layer.describe(),
             bn.layer.node.lineno,
             bn.carried_from(apply) + when(condition),
-            _fix(layer),
+            fix,
             extra=[bn.layer],
         )
 
@@ -103,10 +113,10 @@ def _fix(layer) -> str:
     written = next((kw.value for kw in layer.node.keywords or () if kw.arg == "use_bias"), None)
     helper = layer.node.scope()
     if layer.via is None or not isinstance(written, nodes.Name) or not isinstance(helper, nodes.FunctionDef):
-        return "pass use_bias=False"
+        return PLAIN_FIX
     params = [a.name for a in helper.args.posonlyargs + helper.args.args]
     if written.name not in params + [a.name for a in helper.args.kwonlyargs]:
-        return "pass use_bias=False"
+        return PLAIN_FIX
     position = params.index(written.name) if written.name in params else len(layer.via.args)
     passed = position < len(layer.via.args) or any(kw.arg == written.name for kw in layer.via.keywords or ())
     how = f"which passes {written.name}=True" if passed else f"where {written.name} keeps its default, True"

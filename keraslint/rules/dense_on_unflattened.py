@@ -68,7 +68,7 @@ def check(graph, config):
     for dense in graph.applies_of({"Dense"}):
         source = _feature_map_source(dense)
         if source is not None and dense.rank is not None and dense.rank >= 4:
-            yield finding(SYMBOL, dense.layer, dense.layer.describe(), source.layer.describe(), dense.rank - 2)
+            yield finding(SYMBOL, dense.layer, dense.layer.describe(), source.layer.describe() + dense.carried_from(source), dense.rank - 2)
 
 
 def _feature_map_source(apply):

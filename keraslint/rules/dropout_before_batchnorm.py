@@ -3,7 +3,9 @@
 ## What it does
 Checks for a Dropout layer (`Dropout`, `SpatialDropout*D`, `AlphaDropout`,
 `GaussianDropout`) whose output feeds a `BatchNormalization`, directly or only
-through pooling and reshaping layers.
+through pooling and reshaping layers. When the Dropout ends one pass of a loop and
+the `BatchNormalization` starts the next, the message says so; when it feeds one only
+in some iterations (not in the last, whose output leaves the loop), it names which.
 
 ## Why is this bad?
 Dropout keeps the mean of its input but changes its variance: during training it zeros
@@ -57,7 +59,7 @@ None.
 """
 
 from keraslint.engine import names
-from keraslint.rules.base import Rule, finding, when
+from keraslint.rules.base import Rule, finding, naming_iterations, when
 
 SYMBOL = "keras-dropout-before-batchnorm"
 PASS_THROUGH = names.POOLING_LAYERS | names.SHAPE_LAYERS
@@ -65,11 +67,24 @@ PASS_THROUGH = names.POOLING_LAYERS | names.SHAPE_LAYERS
 
 def check(graph, config):
     for dropout in graph.applies_of(names.DROPOUT_LAYERS):
-        for consumer, condition in graph.consumers(dropout):
-            bn = _batchnorm_through(graph, consumer)
-            if bn is not None:
-                yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), bn.layer.node.lineno, when(condition))
-                break
+        fed = _fed_batchnorm(graph, dropout)
+        if fed is None:
+            continue
+        bn, condition = fed
+        carried = bn.carried_from(dropout)
+        where = naming_iterations(graph, dropout, lambda a: _fed_batchnorm(graph, a), carried)
+        yield finding(
+            SYMBOL, dropout.layer, dropout.layer.describe(), bn.layer.node.lineno, carried + where + when(condition)
+        )
+
+
+def _fed_batchnorm(graph, dropout):
+    """The first BatchNormalization ``dropout`` feeds, with the edge's condition, or None."""
+    for consumer, condition in graph.consumers(dropout):
+        bn = _batchnorm_through(graph, consumer)
+        if bn is not None:
+            return bn, condition
+    return None
 
 
 def _batchnorm_through(graph, apply, depth=0):

@@ -61,13 +61,13 @@ def check(graph, config):
     for dropout in graph.applies_of({"Dropout"}):
         pools = following(graph, dropout, LOCAL_POOLING, ())
         if pools:
-            yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), pools[0].layer.describe())
+            yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), pools[0].layer.describe(), pools[0].carried_from(dropout))
 
 
 RULE = Rule(
     "W7316",
     SYMBOL,
-    "%s feeds %s directly: pooling then discards much of what dropout dropped; put the Dropout after the "
+    "%s feeds %s directly%s: pooling then discards much of what dropout dropped; put the Dropout after the "
     "pooling layer (design heuristic)",
     "Dropout right before a pooling layer (heuristic, off by default)",
     check,

@@ -6,7 +6,9 @@ Checks for the same activation applied twice in a row, such as
 `Dense(10, activation="softmax")` followed by `Activation("softmax")`. An activation
 layer in a loop is flagged only when it repeats the activation in every iteration
 (a `ReLU` that follows a ReLU-activated layer only in the first iteration, and a
-linear one afterwards, cannot be removed).
+linear one afterwards, cannot be removed); one built by a helper function, only when it
+repeats the activation at every call of the helper that keraslint can follow, and all
+of them can be.
 
 ## Why is this bad?
 For ReLU the second application changes nothing (`relu(relu(x)) == relu(x)`): it only
@@ -58,9 +60,16 @@ SYMBOL = "keras-redundant-activation"
 def check(graph, config):
     for apply in graph.applies_of({"Activation", "ReLU", "Softmax", "LeakyReLU", "ELU"}):
         producer = _repeated(apply)
-        if producer is not None and every_instance(graph, apply, _repeated):
+        if producer is not None and every_instance(graph, apply, lambda _, a: _repeated(a)):
             activation = apply.layer.activation
-            yield finding(SYMBOL, apply.layer, apply.layer.describe(), activation, producer.layer.describe())
+            yield finding(
+                SYMBOL,
+                apply.layer,
+                apply.layer.describe(),
+                activation,
+                producer.layer.describe(),
+                apply.carried_from(producer),
+            )
 
 
 def _repeated(apply):
@@ -77,7 +86,7 @@ def _repeated(apply):
 RULE = Rule(
     "W7312",
     SYMBOL,
-    "%s applies %s to the output of %s, which already applied it; remove one of them",
+    "%s applies %s to the output of %s, which already applied it%s; remove one of them",
     "The same activation applied twice in a row",
     check,
 )
