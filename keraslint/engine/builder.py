@@ -144,15 +144,15 @@ class ModuleAnalysis:
             call.func.name for call in module.nodes_of_class(nodes.Call) if isinstance(call.func, nodes.Name)
         }
         self.arguments: dict[Apply, list] = {}  # the producers of each tensor argument, in order
-        # A module that changes the global image data format makes layer defaults unknown.
-        self.channels_last_default = not any(
+        # The image data format layers default to, and that `K.image_data_format()`
+        # answers, so `if` tests on it fold and each value chosen there is known; None
+        # (unknown) in a module that changes the global setting.
+        sets_format = any(
             isinstance(call.func, (nodes.Name, nodes.Attribute))
             and (names.attribute_chain(call.func) or [""])[-1] in ("set_image_data_format", "set_image_dim_ordering")
             for call in module.nodes_of_class(nodes.Call)
         )
-        # The image data format layers default to, and that `K.image_data_format()`
-        # answers, so `if` tests on it fold and each value chosen there is known.
-        self.default_data_format = "channels_last" if self.channels_last_default else None
+        self.default_data_format: str | None = None if sets_format else "channels_last"
 
     # ------------------------------------------------------------------ scopes
     def run(self) -> "ModuleAnalysis":
@@ -951,7 +951,7 @@ class ModuleAnalysis:
             apply.shapes = self._nested_model_shapes(apply, [_argument_shape(a) for a in arguments])
         else:
             apply.shapes = shapes.infer(
-                apply.layer, [_argument_shape(a) for a in arguments], self.channels_last_default, in_channel
+                apply.layer, [_argument_shape(a) for a in arguments], self.default_data_format, in_channel
             )
         apply.rank, apply.channel_axis = apply.shapes.rank, apply.shapes.channel_axis
 
