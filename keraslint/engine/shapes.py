@@ -274,9 +274,10 @@ def _channel_axis(context: _Context, output: Shape | None) -> int | None:
         data_format = context.layer.get("data_format", None)
         if data_format == "channels_first":
             return 1
-        if data_format == "channels_last" or (data_format is None and context.data_format == "channels_last"):
-            if kind in names.CONV_LAYERS or context.input_channel_axis in (None, rank - 1):
-                return rank - 1
+        data_format = context.data_format if data_format is None else data_format
+        axis = {"channels_last": rank - 1, "channels_first": 1}.get(data_format) if isinstance(data_format, str) else None
+        if axis is not None and (kind in names.CONV_LAYERS or context.input_channel_axis in (None, axis)):
+            return axis
         return None
     if kind in _SAME_SHAPE:
         return context.input_channel_axis
