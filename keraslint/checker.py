@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 import warnings
 
@@ -18,7 +19,8 @@ class KerasChecker(BaseChecker):
 
     name = "keraslint"
     msgs = {
-        rule.msgid: (rule.template, rule.symbol, rule.summary, {"default_enabled": rule.default_enabled})
+        # Each message ends with the image data format it holds under, where it holds under one only.
+        rule.msgid: (rule.template + "%s", rule.symbol, rule.summary, {"default_enabled": rule.default_enabled})
         for rule in ALL_RULES
     }
     options = (
@@ -67,7 +69,7 @@ class KerasChecker(BaseChecker):
             self.add_message(
                 finding.symbol,
                 node=finding.node,
-                args=finding.args,
+                args=(*finding.args, finding.format_clause()),
                 confidence=INFERENCE if finding.inferred else HIGH,
             )
 
@@ -77,13 +79,40 @@ def module_findings(module: nodes.Module, rules, config) -> list[Finding]:
 
     A helper is analysed on its own and inlined at each call, so the same place can be
     found twice: one finding per (rule, place), the first.
+
+    A module that asks for the image data format (`if K.image_data_format() == ...`) is
+    analysed under each format, layers defaulting to it as Keras's global setting makes
+    them: in the scopes that ask, a finding that holds under both formats is reported as
+    it is, one that holds under one format only names it; elsewhere the default,
+    channels_last, is the format.
     """
+    analysis = analyse(module)
+    findings = _scope_findings(analysis, rules, config)
+    if not analysis.format_scopes or analysis.default_data_format is None:
+        return [finding for finding, _ in findings.values()]
+    other = analyse(module, "channels_first")
+    other_findings = _scope_findings(other, rules, config)
+    asking = analysis.format_scopes | other.format_scopes
+    merged = {}
+    for key, (finding, scopes) in findings.items():
+        if scopes <= asking and key not in other_findings:
+            finding = dataclasses.replace(finding, only_with_format="channels_last")
+        merged[key] = finding
+    for key, (finding, scopes) in other_findings.items():
+        if scopes <= asking and key not in findings:
+            merged[key] = dataclasses.replace(finding, only_with_format="channels_first")
+    return list(merged.values())
+
+
+def _scope_findings(analysis, rules, config) -> dict:
+    """(rule, place) -> (the first finding there, the scopes whose graphs gave it)."""
     findings: dict = {}
-    for graph in analyse(module).graphs:
+    for graph in analysis.graphs:
         for rule in rules:
             for finding in rule.check(graph, config):
-                findings.setdefault((finding.symbol, finding.node.lineno, finding.node.col_offset), finding)
-    return list(findings.values())
+                key = (finding.symbol, finding.node.lineno, finding.node.col_offset)
+                findings.setdefault(key, (finding, set()))[1].add(graph.scope)
+    return findings
 
 
 def keep_only_keraslint_messages(linter) -> None:

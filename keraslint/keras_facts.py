@@ -16,6 +16,40 @@ def channel_axis(rank: int, data_format: str | None = "channels_last") -> int:
     return 1 if data_format == "channels_first" and rank > 2 else rank - 1
 
 
+# Layer families, by canonical class name.
+CONV_LAYERS = frozenset(
+    f"{prefix}{n}D{suffix}"
+    for n in (1, 2, 3)
+    for prefix, suffix in (("Conv", ""), ("Conv", "Transpose"), ("SeparableConv", ""), ("DepthwiseConv", ""))
+) - {"SeparableConv3D", "DepthwiseConv3D"}
+POOLING_LAYERS = frozenset(
+    f"{kind}Pooling{n}D" for kind in ("Max", "Average", "GlobalMax", "GlobalAverage") for n in (1, 2, 3)
+)
+SHAPE_LAYERS = frozenset(
+    {f"{kind}{n}D" for kind in ("Cropping", "UpSampling", "ZeroPadding") for n in (1, 2, 3)}
+    | {"Flatten", "Reshape", "Permute", "RepeatVector"}
+)
+DROPOUT_LAYERS = frozenset(
+    {"Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "AlphaDropout", "GaussianDropout"}
+)
+ACTIVATION_LAYERS = frozenset({"Activation", "ReLU", "Softmax", "LeakyReLU", "PReLU", "ELU"})
+
+# Layers whose output has the shape of their input, value for value at the same place.
+KEEPS_SHAPE = DROPOUT_LAYERS | ACTIVATION_LAYERS | {
+    "BatchNormalization", "LayerNormalization", "GroupNormalization", "GaussianNoise"
+}  # fmt: skip
+# Layers whose output has the channels of their input, unchanged in number and order
+# (the positions may be resampled, padded or cropped; the rank stays).
+KEEPS_CHANNELS = KEEPS_SHAPE | {
+    k for k in POOLING_LAYERS | SHAPE_LAYERS if k.startswith(("Max", "Average", "ZeroPadding", "Cropping", "UpSampling"))
+}
+# Layers that only pick, average, pad or rearrange the values they get: no weights and no
+# nonlinearity, so what is true of the values' scale before them stays true after.
+MOVES_VALUES_ONLY = POOLING_LAYERS | SHAPE_LAYERS
+# Layers that keep identical units identical: each output unit is the same function of
+# its own input unit (Dropout is not among them: its mask differs per unit).
+KEEPS_UNITS_ALIKE = ACTIVATION_LAYERS | POOLING_LAYERS | {"BatchNormalization", "Flatten"}
+
 # Layers f with f(x + b) == f(x) + b for a per-channel constant b: a bias before them is
 # still a per-channel constant after them, so a BatchNormalization there subtracts it.
 # Pooling takes a max or a mean, cropping drops positions, upsampling repeats or
@@ -32,6 +66,9 @@ COMMUTES_WITH_CHANNEL_SHIFT = frozenset(
     )
     for n in (1, 2, 3)
 )
+
+# Layers whose output has the width (channel count) of their input; the rank may change.
+KEEPS_WIDTH = KEEPS_SHAPE | COMMUTES_WITH_CHANNEL_SHIFT
 
 # Loss names (function names, and class names lower-cased) -> the family of labels and
 # outputs they expect.

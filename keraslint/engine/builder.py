@@ -131,7 +131,7 @@ def _merge_into(target: dict, a: dict, b: dict, cond_a: str | None, cond_b: str 
 class ModuleAnalysis:
     """Graphs of every scope of one module."""
 
-    def __init__(self, module: nodes.Module):
+    def __init__(self, module: nodes.Module, image_data_format: str = "channels_last"):
         self.module = module
         self.imports = names.ImportTable(module)
         self.graphs: list[Graph] = []
@@ -145,15 +145,19 @@ class ModuleAnalysis:
         }
         self.arguments: dict[Apply, list] = {}  # the producers of each tensor argument, in order
         self.inlined_calls: set[nodes.Call] = set()  # helper calls followed in some scope's graph
-        # A module that changes the global image data format makes layer defaults unknown.
-        self.channels_last_default = not any(
+        # The image data format layers default to, and that `K.image_data_format()`
+        # answers, so `if` tests on it fold and each value chosen there is known; None
+        # (unknown) in a module that changes the global setting. keras.json may set
+        # either format: a module that asks is analysed once per format (analyse_formats).
+        sets_format = any(
             isinstance(call.func, (nodes.Name, nodes.Attribute))
             and (names.attribute_chain(call.func) or [""])[-1] in ("set_image_data_format", "set_image_dim_ordering")
             for call in module.nodes_of_class(nodes.Call)
         )
-        # The image data format layers default to, and that `K.image_data_format()`
-        # answers, so `if` tests on it fold and each value chosen there is known.
-        self.default_data_format = "channels_last" if self.channels_last_default else None
+        self.default_data_format: str | None = None if sets_format else image_data_format
+        # The scopes whose graphs asked for the image data format: their findings may
+        # hold under one format only.
+        self.format_scopes: set[nodes.NodeNG] = set()
 
     # ------------------------------------------------------------------ scopes
     def run(self) -> "ModuleAnalysis":
@@ -594,6 +598,16 @@ class ModuleAnalysis:
                 return value
         return value
 
+    def _eval_IfExp(self, node: nodes.IfExp, frame: Frame) -> Any:
+        """``a if test else b``: the chosen value when the test folds, else the value
+        both give (tensors merged under their conditions)."""
+        test = self._fold_test(node.test, frame)
+        if test is True or test is False:
+            return self.evaluate(node.body if test else node.orelse, frame)
+        text = node.test.as_string()
+        body, orelse = self.evaluate(node.body, frame), self.evaluate(node.orelse, frame)
+        return _merge_values(body, orelse, text, f"not ({text})")
+
     def _eval_Compare(self, node: nodes.Compare, frame: Frame) -> Any:
         left = self.evaluate(node.left, frame)
         if len(node.ops) != 1:
@@ -752,6 +766,7 @@ class ModuleAnalysis:
         if ref.qualified == "tensorflow_hub.KerasLayer":
             return Layer(kind="?", config={"class": "hub.KerasLayer"}, node=node, condition=frame.condition, via=frame.via)
         if canonical in DATA_FORMAT_QUERIES and self.default_data_format is not None:
+            self.format_scopes.add(frame.graph.scope)
             data_format = self.default_data_format
             return data_format if canonical.endswith("data_format") else _DIM_ORDERING[data_format]
         if canonical.startswith("initializers.") or ref.qualified in TF_INITIALIZERS:
@@ -977,7 +992,7 @@ class ModuleAnalysis:
             apply.shapes = self._nested_model_shapes(apply, [_argument_shape(a) for a in arguments])
         else:
             apply.shapes = shapes.infer(
-                apply.layer, [_argument_shape(a) for a in arguments], self.channels_last_default, in_channel
+                apply.layer, [_argument_shape(a) for a in arguments], self.default_data_format, in_channel
             )
         apply.rank, apply.channel_axis = apply.shapes.rank, apply.shapes.channel_axis
 
@@ -1273,6 +1288,6 @@ def _first_apply(model: ModelValue, layer: Layer) -> Apply:
     return next(a for a in model.applies if a.layer is layer)
 
 
-def analyse(module: nodes.Module) -> ModuleAnalysis:
-    return ModuleAnalysis(module).run()
+def analyse(module: nodes.Module, image_data_format: str = "channels_last") -> ModuleAnalysis:
+    return ModuleAnalysis(module, image_data_format).run()
 

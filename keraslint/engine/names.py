@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from astroid import nodes
 
+from keraslint.keras_facts import ACTIVATION_LAYERS, CONV_LAYERS, DROPOUT_LAYERS, POOLING_LAYERS, SHAPE_LAYERS
+
 # Alias -> canonical class name, for the layer classes whose spelling varies.
 LAYER_ALIASES = {
     "Convolution1D": "Conv1D",
@@ -42,22 +44,6 @@ LAYER_ALIASES = {
     "BatchNorm": "BatchNormalization",
 }
 
-CONV_LAYERS = frozenset(
-    f"{prefix}{n}D{suffix}"
-    for n in (1, 2, 3)
-    for prefix, suffix in (("Conv", ""), ("Conv", "Transpose"), ("SeparableConv", ""), ("DepthwiseConv", ""))
-) - {"SeparableConv3D", "DepthwiseConv3D"}
-POOLING_LAYERS = frozenset(
-    f"{kind}Pooling{n}D" for kind in ("Max", "Average", "GlobalMax", "GlobalAverage") for n in (1, 2, 3)
-)
-SHAPE_LAYERS = frozenset(
-    {f"{kind}{n}D" for kind in ("Cropping", "UpSampling", "ZeroPadding") for n in (1, 2, 3)}
-    | {"Flatten", "Reshape", "Permute", "RepeatVector"}
-)
-DROPOUT_LAYERS = frozenset(
-    {"Dropout", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "AlphaDropout", "GaussianDropout"}
-)
-ACTIVATION_LAYERS = frozenset({"Activation", "ReLU", "Softmax", "LeakyReLU", "PReLU", "ELU"})
 # Every canonical layer class the graph knows by name; others still resolve (as layers)
 # but carry no knowledge a rule could use.
 KNOWN_LAYERS = (

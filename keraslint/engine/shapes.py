@@ -194,16 +194,17 @@ def _rule(*kinds: str):
 
 
 def infer(
-    layer: Layer, inputs: list, channels_last_default: bool = True, input_channel_axis: int | None = None
+    layer: Layer, inputs: list, default_data_format: str | None = "channels_last", input_channel_axis: int | None = None
 ) -> LayerShapes:
     """Output shape, variables and layout of ``layer`` applied to tensors of ``inputs`` shapes;
+    ``default_data_format`` is the module's image data format (None: unknown) and
     ``input_channel_axis`` is where the producers put the channels, where known."""
     kind = layer.kind
     if kind == "Input":
         return LayerShapes(output=from_input(layer.config), variables=(), reason=None)
     data_format = layer.get("data_format", None)
     if data_format is None:
-        data_format = "channels_last" if channels_last_default else UNKNOWN
+        data_format = UNKNOWN if default_data_format is None else default_data_format
     context = _Context(layer, inputs, data_format, input_channel_axis)
     rule = _RULES.get(kind)
     if rule is None:
@@ -273,9 +274,10 @@ def _channel_axis(context: _Context, output: Shape | None) -> int | None:
         data_format = context.layer.get("data_format", None)
         if data_format == "channels_first":
             return 1
-        if data_format == "channels_last" or (data_format is None and context.data_format == "channels_last"):
-            if kind in names.CONV_LAYERS or context.input_channel_axis in (None, rank - 1):
-                return rank - 1
+        data_format = context.data_format if data_format is None else data_format
+        axis = {"channels_last": rank - 1, "channels_first": 1}.get(data_format) if isinstance(data_format, str) else None
+        if axis is not None and (kind in names.CONV_LAYERS or context.input_channel_axis in (None, axis)):
+            return axis
         return None
     if kind in _SAME_SHAPE:
         return context.input_channel_axis
@@ -734,7 +736,7 @@ def _time_distributed(context: _Context) -> tuple:
     if len(shape) < 3:
         raise _Unknown("input has no time axis")
     step = (shape[0], *shape[2:])
-    result = infer(inner, [step])
+    result = infer(inner, [step], None if context.data_format is UNKNOWN else context.data_format)
     if result.reason or result.output is None or result.variables is None:
         raise _Unknown(f"wrapped {inner.kind}: {result.reason or 'not followed'}")
     return (shape[0], shape[1], *result.output[1:]), result.variables

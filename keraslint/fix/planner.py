@@ -22,7 +22,7 @@ from keraslint.engine.signatures import is_keras1_call
 from keraslint.keras_facts import COMMUTES_WITH_CHANNEL_SHIFT
 from keraslint.rules import RULES_BY_SYMBOL
 from keraslint.rules.trainable_after_compile import KERAS3_GAN
-from keraslint.rules.base import Finding, compiled_outputs, normalized_axis, normalizes_channels, weighted_layers
+from keraslint.rules.base import ONE_FORMAT_ONLY, Finding, compiled_outputs, normalized_axis, normalizes_channels, weighted_layers
 
 BIAS = "keras-bias-before-batchnorm"
 AXIS = "keras-batchnorm-wrong-axis"
@@ -97,6 +97,8 @@ def plan_module(module: nodes.Module, path: str, messages, config) -> list[Plann
         plan = Planned(path, msg.line, msg.column, msg.symbol, suggestion=FIX_KIND[msg.symbol] == "suggest")
         here = [(g, f) for g, f in found[msg.symbol] if (f.node.lineno, f.node.col_offset) == (msg.line, msg.column)]
         try:
+            if ONE_FORMAT_ONLY in msg.msg:
+                raise NotFixable("it holds under one image data format only; the fix would be wrong under the other")
             if msg.confidence.name != "HIGH":
                 raise NotFixable("found through inference (a user subclass of a Keras class), not from the code alone")
             if not here:

@@ -13,12 +13,24 @@ from keraslint.engine import names
 from keraslint.engine.graph import UNKNOWN, Apply, Condition, Graph, Layer, describe_condition
 
 
+ONE_FORMAT_ONLY = " [only where image_data_format()"
+
+
 @dataclasses.dataclass(frozen=True)
 class Finding:
     symbol: str
     node: nodes.NodeNG
     args: tuple
     inferred: bool = False  # reached through inference (a user subclass), not syntax alone
+    # The image data format the finding holds under, where the code asks for the format
+    # and the finding holds under that one only; None: it holds whatever the format.
+    only_with_format: str | None = None
+
+    def format_clause(self) -> str:
+        """What the checker appends to the message: the format it holds under, or ''."""
+        if self.only_with_format is None:
+            return ""
+        return f"{ONE_FORMAT_ONLY} is '{self.only_with_format}']"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -62,18 +62,11 @@ None.
 - [Keras `Conv2D` (`data_format`)](https://keras.io/api/layers/convolution_layers/convolution2d/)
 """
 
-from keraslint.engine import names
 from keraslint.engine.graph import UNKNOWN
+from keraslint.keras_facts import KEEPS_CHANNELS
 from keraslint.rules.base import Rule, finding, normalized_axis
 
 SYMBOL = "keras-batchnorm-wrong-axis"
-# Layers whose output has the channels of their input, unchanged.
-KEEPS_CHANNELS = (
-    names.DROPOUT_LAYERS
-    | names.ACTIVATION_LAYERS
-    | {k for k in names.POOLING_LAYERS | names.SHAPE_LAYERS if k.startswith(("Max", "Average", "ZeroPadding", "Cropping", "UpSampling"))}
-    | {"BatchNormalization", "GaussianNoise"}
-)
 
 
 def check(graph, config):

@@ -58,14 +58,13 @@ None.
 from keraslint.engine import names
 from keraslint.engine.graph import UNKNOWN
 from keraslint.engine.refs import Ref
+from keraslint.keras_facts import KEEPS_UNITS_ALIKE
 from keraslint.rules.base import Rule, finding, following, weighted_layers
 
 SYMBOL = "keras-constant-kernel-initializer"
 ZERO = frozenset({"zeros", "zero"})
 CONSTANT = ZERO | {"ones", "one", "constant"}
 DEAD_AT_ZERO = frozenset({"relu", "relu6"})  # gradient 0 at 0 on every backend
-# Layers that keep identical units identical (Dropout does not: its mask differs per unit).
-KEEPS_UNITS_ALIKE = names.ACTIVATION_LAYERS | names.POOLING_LAYERS | {"BatchNormalization", "Flatten"}
 
 
 def check(graph, config):

@@ -57,11 +57,11 @@ None.
 """
 
 from keraslint.engine import names
+from keraslint.keras_facts import KEEPS_SHAPE
 from keraslint.rules.base import Rule, finding
 
 SYMBOL = "keras-dense-on-unflattened"
 FEATURE_MAPS = frozenset(k for k in names.CONV_LAYERS | names.POOLING_LAYERS if not k.startswith("Global") and "1D" not in k)
-KEEPS_SHAPE = names.DROPOUT_LAYERS | names.ACTIVATION_LAYERS | {"BatchNormalization"}
 
 
 def check(graph, config):

@@ -59,10 +59,10 @@ None.
 """
 
 from keraslint.engine import names
+from keraslint.keras_facts import MOVES_VALUES_ONLY
 from keraslint.rules.base import Rule, finding, naming_iterations, when
 
 SYMBOL = "keras-dropout-before-batchnorm"
-PASS_THROUGH = names.POOLING_LAYERS | names.SHAPE_LAYERS
 
 
 def check(graph, config):
@@ -90,7 +90,7 @@ def _fed_batchnorm(graph, dropout):
 def _batchnorm_through(graph, apply, depth=0):
     if apply.kind == "BatchNormalization":
         return apply
-    if apply.kind in PASS_THROUGH and depth < 8:
+    if apply.kind in MOVES_VALUES_ONLY and depth < 8:
         for consumer, _ in graph.consumers(apply):
             found = _batchnorm_through(graph, consumer, depth + 1)
             if found is not None:

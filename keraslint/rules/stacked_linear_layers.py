@@ -72,17 +72,11 @@ None.
 
 from keraslint.engine import names
 from keraslint.engine.graph import UNKNOWN
-from keraslint.keras_facts import COMMUTES_WITH_CHANNEL_SHIFT
+from keraslint.keras_facts import KEEPS_WIDTH
 from keraslint.rules.base import Rule, finding, iterations_where, when
 
 SYMBOL = "keras-stacked-linear-layers"
 STILL_LINEAR = names.DROPOUT_LAYERS | {"BatchNormalization", "Reshape", "Flatten"}
-KEEPS_WIDTH = (
-    names.DROPOUT_LAYERS
-    | names.ACTIVATION_LAYERS
-    | COMMUTES_WITH_CHANNEL_SHIFT
-    | {"BatchNormalization", "LayerNormalization", "GroupNormalization"}
-)
 WEIGHTED = names.CONV_LAYERS | {"Dense"}
 
 
