@@ -85,7 +85,7 @@ def explain(model) -> ParameterReport:
         trainable=_count(model.trainable_weights),
         non_trainable=_count(model.non_trainable_weights),
         layers=layers,
-        causes=causes_of(layers, freezer_kinds),
+        causes=causes_of(layers, freezer_kinds, _held_statistics(walked)),
         notes=_notes(walked, total),
     )
 
@@ -144,6 +144,33 @@ def called_with_training_false(walked: list[WalkedLayer]) -> dict[int, str]:
                 if node.arguments.kwargs.get("training") is False and id(node.operation) in paths:
                     called.setdefault(id(node.operation), paths[id(node.operation)])
     return called
+
+
+def inference_callers(walked: list[WalkedLayer]) -> dict[str, str]:
+    """For every layer below the model that runs with ``training=False``, the path of
+    the nearest enclosing layer (itself included) a model's graph calls so."""
+    called = called_with_training_false(walked)
+    callers: dict[str, str] = {}
+    for entry in walked[1:]:  # paths below the model itself
+        caller = entry.path if id(entry.layer) in called else callers.get(entry.path.rpartition("/")[0])
+        if caller:
+            callers[entry.path] = caller
+    return callers
+
+
+def _held_statistics(walked: list[WalkedLayer]) -> dict[str, str]:
+    """Why fit() leaves a BatchNormalization layer's moving statistics as they are,
+    by layer path: a frozen layer and one called with training=False run in
+    inference mode in fit() too."""
+    callers = inference_callers(walked)
+    held = {}
+    for entry in walked:
+        if isinstance(entry.layer, keras.layers.BatchNormalization):
+            if entry.freezer is not None:
+                held[entry.path] = f"frozen by '{entry.freezer_path}'"
+            elif entry.path in callers:
+                held[entry.path] = f"called with training=False through '{callers[entry.path]}'"
+    return held
 
 
 def _new_variables(layer, seen_variables: set[int]) -> tuple[tuple[Any, bool], ...]:

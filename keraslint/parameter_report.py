@@ -152,9 +152,13 @@ class ParameterReport:  # pylint: disable=too-many-instance-attributes
         return _render_text(self)
 
 
-def causes_of(layers: tuple[LayerParameters, ...], freezer_kinds: dict[str, str]) -> tuple[NonTrainableCause, ...]:
+def causes_of(
+    layers: tuple[LayerParameters, ...], freezer_kinds: dict[str, str], held_statistics: dict[str, str] | None = None
+) -> tuple[NonTrainableCause, ...]:
     """One sentence with the arithmetic per reason parameters are non-trainable;
-    ``freezer_kinds`` says whether each ``frozen_by`` path is a "model" or a "layer"."""
+    ``freezer_kinds`` says whether each ``frozen_by`` path is a "model" or a "layer",
+    ``held_statistics`` why fit() leaves a BatchNormalization layer's statistics as
+    they are, by layer path (a static report does not know it)."""
     by_cause: dict[tuple[str, str | None], list[tuple[LayerParameters, VariableParameters]]] = defaultdict(list)
     for layer in layers:
         for variable in layer.variables:
@@ -172,6 +176,7 @@ def causes_of(layers: tuple[LayerParameters, ...], freezer_kinds: dict[str, str]
                 f"{plural(len(channels), 'BatchNormalization layer')} over {format_sum(channels)} channels "
                 f"(2 x {format_count(sum(channels))}): running averages the layers update themselves while training, "
                 "not weights the optimizer learns, so they are expected"
+                + _held_statistics_clause(layer_paths, held_statistics or {})
             )
         elif kind == FROZEN:
             sentence = (
@@ -189,6 +194,19 @@ def causes_of(layers: tuple[LayerParameters, ...], freezer_kinds: dict[str, str]
             )
         causes.append(NonTrainableCause(kind, count, sentence, layer_paths))
     return tuple(causes)
+
+
+def _held_statistics_clause(layer_paths: tuple[str, ...], held_statistics: dict[str, str]) -> str:
+    """Which of the layers fit() runs in inference mode, so their statistics stay fixed."""
+    by_reason: dict[str, int] = defaultdict(int)
+    for path in layer_paths:
+        if path in held_statistics:
+            by_reason[held_statistics[path]] += 1
+    if not by_reason:
+        return ""
+    reasons = ", ".join(f"{count} {reason}" for reason, count in by_reason.items())
+    held = sum(by_reason.values())
+    return f"; fit() runs {held} of these layers in inference mode, which leaves their statistics as they are ({reasons})"
 
 
 def format_count(number: int) -> str:

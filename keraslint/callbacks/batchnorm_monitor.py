@@ -411,17 +411,12 @@ class BatchNormMonitor(KeraslintCallback):
         """Every BatchNormalization layer once, with what freezes it or calls it with
         training=False (the nearest enclosing layer a model's graph calls so)."""
         walked = accounting.walk_layers(model)
-        called = accounting.called_with_training_false(walked)
-        inference_call_by: dict[str, str | None] = {}
-        found = []
-        for entry in walked[1:]:  # paths below the model itself
-            parent = entry.path.rpartition("/")[0]
-            inference_call_by[entry.path] = entry.path if id(entry.layer) in called else inference_call_by.get(parent)
-            if isinstance(entry.layer, keras.layers.BatchNormalization):
-                found.append(
-                    diag.MonitoredLayer(entry.path, entry.layer, entry.freezer_path, inference_call_by[entry.path])
-                )
-        return found
+        callers = accounting.inference_callers(walked)
+        return [
+            diag.MonitoredLayer(entry.path, entry.layer, entry.freezer_path, callers.get(entry.path))
+            for entry in walked[1:]  # layers below the model itself
+            if isinstance(entry.layer, keras.layers.BatchNormalization)
+        ]
 
     def _select(self, monitored):
         if self.layers is None:

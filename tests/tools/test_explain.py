@@ -169,6 +169,33 @@ def test_frozen_applications_base_names_the_model_that_froze_it():
     assert report.layers[-1].trainable == report.trainable
 
 
+def test_statistics_fit_leaves_as_they_are_are_named_with_the_callbacks_detector():
+    """explain finds the BatchNormalization layers fit() runs in inference mode with the
+    callbacks' own walker and training=False detector."""
+    base_input = keras.Input((8, 8, 3))
+    features = layers.BatchNormalization(name="base_bn")(layers.Conv2D(4, 3)(base_input))
+    base = keras.Model(base_input, features, name="base")
+    inputs = keras.Input((8, 8, 3))
+    outputs = layers.BatchNormalization(name="head_bn")(base(inputs, training=False))
+    model = keras.Model(inputs, outputs)
+
+    callers = accounting.inference_callers(accounting.walk_layers(model))
+    assert callers["base"] == callers["base/base_bn"] == "base" and "head_bn" not in callers
+    (statistics,) = [c for c in keraslint.explain(model).causes if c.kind == accounting.BATCHNORM_STATISTICS]
+    assert statistics.sentence.endswith(
+        "; fit() runs 1 of these layers in inference mode, which leaves their statistics as they are "
+        "(1 called with training=False through 'base')"
+    )
+
+    base.trainable = False
+    (statistics,) = [c for c in keraslint.explain(model).causes if c.kind == accounting.BATCHNORM_STATISTICS]
+    assert statistics.sentence.endswith("(1 frozen by 'base')")
+
+    # Every layer trains: the sentence stops at the expected statistics.
+    seed = [c for c in keraslint.explain(explain_models.seed_cnn()).causes if c.kind == accounting.BATCHNORM_STATISTICS]
+    assert seed[0].sentence.endswith("so they are expected")
+
+
 def test_layer_frozen_by_itself_and_custom_non_trainable_state():
     model = keras.Sequential([keras.Input((3,)), layers.Normalization(), layers.Dense(4, name="frozen_dense")])
     model.get_layer("frozen_dense").trainable = False
