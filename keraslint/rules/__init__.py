@@ -17,6 +17,7 @@ from keraslint.rules import (
     dropout_before_batchnorm,
     dropout_before_pooling,
     filters_decreasing,
+    flatten_dense_parameters,
     frozen_base_training_mode,
     kernel_size_growing,
     label_encoding_mismatch,
@@ -58,6 +59,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         kernel_size_growing,
         no_downsampling,
         window_larger_than_input,
+        flatten_dense_parameters,
         recurrent_without_time_axis,
         merge_shape_mismatch,
     )
