@@ -2,16 +2,22 @@
 
 ## What it does
 Checks for a `Dense` layer applied to a flattened feature map (`Flatten`, or a
-`Reshape` to one feature axis, of a tensor with two or more axes besides the batch)
+`Reshape` to one feature axis, of a tensor with two or more axes besides the batch,
+made by convolution or pooling layers: a Flatten of the raw input is an MLP's)
 that holds most of its model's parameters: by default 80% or more
 (`keras-flatten-dense-share`). It only reports when the parameters of every layer of
 the model are known from the code; a model with a layer the engine cannot follow gives
-no finding. The message gives the figures.
+no finding, and so does a model fed images shaped channels-first, `(1, 28, 28)`,
+written for a `keras.json` that sets `channels_first` (its figures depend on that file).
+The message gives the figures.
 
 Off by default: a design heuristic. A Flatten into a wide Dense is the classic
-tutorial classifier (LeNet, VGG), and whether its parameter count matters depends on
-the data and the budget, so a project opts in with
-`--enable=keras-flatten-dense-parameters`.
+tutorial classifier (LeNet, VGG), some models need the position of each feature that
+global pooling throws away (a DQN reading a game screen keeps its Flatten on purpose),
+and whether the parameter count matters depends on the data and the budget, so a
+project opts in with `--enable=keras-flatten-dense-parameters`. On public application
+code (BENCHMARKS.md, "lint:precision") its findings are right about the figures, but
+not every one is worth acting on; see the precision table there.
 
 ## Why is this bad?
 Flattening a `32x32x256` map gives 262,144 features; a `Dense(1024)` on it holds
@@ -61,10 +67,11 @@ model = keras.Sequential([
 
 from keraslint.engine import names, shapes
 from keraslint.engine.graph import UNKNOWN
-from keraslint.rules.base import Rule, finding
+from keraslint.rules.base import Rule, fed_channels_first_image, finding
 
 SYMBOL = "keras-flatten-dense-parameters"
 # Layers between the Flatten and the Dense that keep the flattened features.
+FEATURE_MAPS = frozenset(k for k in names.CONV_LAYERS | names.POOLING_LAYERS if not k.startswith("Global"))
 KEEPS_FEATURES = names.DROPOUT_LAYERS | names.ACTIVATION_LAYERS | {"BatchNormalization", "LayerNormalization"}
 
 
@@ -117,9 +124,26 @@ def _flatten_source(apply):
     if producer.kind not in ("Flatten", "Reshape") or len(producer.input_shapes) != 1:
         return None
     (flattened,) = producer.input_shapes
-    if flattened is None or len(flattened) < 3 or producer.rank != 2:
+    if flattened is None or len(flattened) < 3 or producer.rank != 2 or not _from_feature_map(producer):
         return None
+    if fed_channels_first_image(producer):
+        return None  # written for a keras.json saying channels_first: the figures depend on it
     return producer
+
+
+def _from_feature_map(apply) -> bool:
+    """Whether a convolution or pooling layer is upstream of ``apply``: a Flatten of the
+    raw input (a 28x28 image into an MLP) has no feature map to pool."""
+    seen, stack = set(), [producer for producer, _ in apply.inputs]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current.kind in FEATURE_MAPS:
+            return True
+        stack.extend(producer for producer, _ in current.inputs)
+    return False
 
 
 RULE = Rule(

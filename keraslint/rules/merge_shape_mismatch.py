@@ -7,7 +7,9 @@ Checks the merge layers against the input shapes the code shows:
 - `Concatenate`: the inputs must have one rank and equal sizes on every axis but `axis`;
 - `Dot`: the sizes on the `axes` contracted must be equal.
 
-A dimension the code does not show (or `None`) matches anything.
+A dimension the code does not show (or `None`) matches anything. Image maps in a model
+fed images shaped channels-first, `(3, 224, 224)`, give no finding: such code was written
+for a `keras.json` that sets `channels_first`, so which axis is which is not known.
 
 ## Why is this bad?
 Keras refuses to build the model ("Inputs have incompatible shapes", "A `Concatenate`
@@ -46,7 +48,7 @@ None.
 
 from keraslint.engine import shapes
 from keraslint.engine.graph import UNKNOWN
-from keraslint.rules.base import Rule, finding
+from keraslint.rules.base import Rule, fed_channels_first_image, finding
 
 SYMBOL = "keras-merge-shape-mismatch"
 ELEMENTWISE = frozenset({"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"})
@@ -58,6 +60,8 @@ def check(graph, config):
         inputs = apply.input_shapes
         if len(inputs) < 2 or any(s is None for s in inputs) or apply.layer.node in reported:
             continue
+        if max(len(s) for s in inputs) >= 4 and fed_channels_first_image(apply):
+            continue  # written for a keras.json saying channels_first: which axis is which is not known
         problem = _problem(apply, inputs)
         if problem:
             reported.add(apply.layer.node)

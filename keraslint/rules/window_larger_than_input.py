@@ -6,7 +6,9 @@ Checks for a `valid`-padded convolution or pooling layer (`Conv1D/2D/3D`,
 window, dilation included, is larger than the spatial size of its input, as far as the
 input shape is known from the code: typically a 28x28 input pooled and convolved until
 nothing is left, or a 3x3 kernel on a 2x2 map. A dimension the code does not show
-gives no finding.
+gives no finding, and neither does a layer with the default data format in a model fed
+images shaped channels-first, `(3, 224, 224)`: such code was written for a `keras.json`
+that sets `channels_first`, so which axes are spatial is not known.
 
 ## Why is this bad?
 Keras refuses to build the model: "Computed output size would be zero or negative".
@@ -52,7 +54,7 @@ None.
 """
 
 from keraslint.engine import shapes
-from keraslint.rules.base import Rule, finding
+from keraslint.rules.base import Rule, fed_channels_first_image, finding
 
 SYMBOL = "keras-window-larger-than-input"
 
@@ -64,11 +66,17 @@ def check(graph, config):
             continue
         (shape,) = apply.input_shapes
         overflow = shapes.windows_larger_than_input(apply.layer, shape, apply.shapes.data_format)
-        if overflow:
+        if overflow and not _format_in_doubt(apply):
             reported.add(apply.layer.node)
             what = "pool window" if "Pooling" in apply.kind else "kernel"
             sizes = ", ".join(f"{window} > {size}" for size, window in overflow)
             yield finding(SYMBOL, apply.layer, apply.layer.describe(), shapes.describe(shape), what, sizes)
+
+
+def _format_in_doubt(apply) -> bool:
+    """A layer with the default data format in a model fed channels-first images: the code
+    was written for a ``keras.json`` saying ``channels_first``, so which axes are spatial is not known."""
+    return apply.layer.get("data_format", None) is None and fed_channels_first_image(apply)
 
 
 RULE = Rule(

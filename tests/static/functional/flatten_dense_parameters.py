@@ -65,3 +65,20 @@ def classifier(width):
 
 # Clean: a Flatten of features that are already one axis.
 vectors = keras.Sequential([keras.Input(shape=(100,)), layers.Flatten(), layers.Dense(64)])
+
+# Clean: a Flatten of the raw image into an MLP: no feature map to pool.
+mlp = keras.Sequential([
+    keras.Input(shape=(28, 28)),
+    layers.Flatten(),
+    layers.Dense(512, activation="relu"),
+    layers.Dense(10, activation="softmax"),
+])
+
+# Clean: images shaped channels-first with the default data format (written for a
+# keras.json saying channels_first): the figures depend on that file.
+planar = keras.Sequential([
+    layers.Conv2D(32, 2, padding="same", input_shape=(1, 28, 28)),
+    layers.MaxPooling2D(padding="same"),
+    layers.Flatten(),
+    layers.Dense(128, activation="relu"),
+])

@@ -71,3 +71,9 @@ any_length = layers.Add()([variable, a])
 # Clean: a shape the code does not show is never guessed.
 def merge(left, right):
     return layers.Add()([left, right])
+
+# Clean: images shaped channels-first with the default data format (a keras.json saying
+# channels_first): which axis holds the channels is not known.
+planes = Input(shape=(3, 32, 32))
+planes_conv = layers.Conv2D(3, 3, padding="same")(planes)
+planes_sum = layers.Concatenate(axis=1)([planes, planes_conv])

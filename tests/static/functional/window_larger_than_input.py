@@ -84,3 +84,12 @@ grown = keras.Sequential([keras.Input(shape=(1, 1, 8)), layers.Conv2DTranspose(8
 from keras.layers import Convolution2D
 legacy = keras.Sequential()
 legacy.add(Convolution2D(8, 5, 5, border_mode="valid", input_shape=(4, 4, 3)))  # [keras-window-larger-than-input]
+
+# Clean: written for a keras.json saying channels_first (images shaped (3, H, W), no
+# data_format on the layers): read channels-last the 3 would be a spatial axis pooled to
+# nothing, but which axes are spatial is not known.
+vgg_era = keras.Sequential()
+vgg_era.add(layers.ZeroPadding2D((1, 1), input_shape=(3, 32, 32)))
+vgg_era.add(layers.Conv2D(16, (3, 3), activation="relu"))
+vgg_era.add(layers.MaxPooling2D(pool_size=2))
+vgg_era.add(layers.MaxPooling2D(pool_size=2))
