@@ -67,7 +67,7 @@ model = keras.Sequential([
 
 from keraslint.engine import names, shapes
 from keraslint.engine.graph import UNKNOWN
-from keraslint.rules.base import Rule, fed_channels_first_image, finding
+from keraslint.rules.base import Rule, fed_channels_first_image, finding, upstream
 
 SYMBOL = "keras-flatten-dense-parameters"
 # Layers between the Flatten and the Dense that keep the flattened features.
@@ -124,26 +124,13 @@ def _flatten_source(apply):
     if producer.kind not in ("Flatten", "Reshape") or len(producer.input_shapes) != 1:
         return None
     (flattened,) = producer.input_shapes
-    if flattened is None or len(flattened) < 3 or producer.rank != 2 or not _from_feature_map(producer):
+    if flattened is None or len(flattened) < 3 or producer.rank != 2:
         return None
+    if not any(a.kind in FEATURE_MAPS for a in upstream(producer)):
+        return None  # a Flatten of the raw input: an MLP, no feature map to pool
     if fed_channels_first_image(producer):
         return None  # written for a keras.json saying channels_first: the figures depend on it
     return producer
-
-
-def _from_feature_map(apply) -> bool:
-    """Whether a convolution or pooling layer is upstream of ``apply``: a Flatten of the
-    raw input (a 28x28 image into an MLP) has no feature map to pool."""
-    seen, stack = set(), [producer for producer, _ in apply.inputs]
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        if current.kind in FEATURE_MAPS:
-            return True
-        stack.extend(producer for producer, _ in current.inputs)
-    return False
 
 
 RULE = Rule(
