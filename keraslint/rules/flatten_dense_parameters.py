@@ -5,7 +5,8 @@ Checks for a `Dense` layer applied to a flattened feature map (`Flatten`, or a
 `Reshape` to one feature axis, of a tensor with two or more axes besides the batch,
 made by convolution or pooling layers: a Flatten of the raw input is an MLP's)
 that holds most of its model's parameters: by default 80% or more
-(`keras-flatten-dense-share`). It only reports when the parameters of every layer of
+(`keras-flatten-dense-share`) and at least a million (`keras-flatten-dense-min-parameters`:
+in a small model the Flatten costs little). It only reports when the parameters of every layer of
 the model are known from the code; a model with a layer the engine cannot follow gives
 no finding, and so does a model fed images shaped channels-first, `(1, 28, 28)`,
 written for a `keras.json` that sets `channels_first` (its figures depend on that file).
@@ -59,6 +60,8 @@ model = keras.Sequential([
 ## Options
 - `keras-flatten-dense-share` (default 0.8): the share of the model's parameters, from
   0 to 1, a Dense after Flatten must hold to be reported.
+- `keras-flatten-dense-min-parameters` (default 1000000): the fewest parameters it must
+  hold to be reported.
 
 ## References
 - Lin, Chen and Yan, [Network In Network](https://arxiv.org/abs/1312.4400) (2013): global average pooling instead of fully connected layers, "less prone to overfitting"
@@ -76,7 +79,7 @@ KEEPS_FEATURES = names.DROPOUT_LAYERS | names.ACTIVATION_LAYERS | {"BatchNormali
 
 
 def check(graph, config):
-    share = config.keras_flatten_dense_share
+    share, least = config.keras_flatten_dense_share, config.keras_flatten_dense_min_parameters
     reported = set()
     for model in graph.models:
         total = _total_parameters(model)
@@ -87,7 +90,7 @@ def check(graph, config):
             parameters = dense.shapes.parameters if dense.shapes is not None else UNKNOWN
             if flatten is None or parameters is UNKNOWN or dense.layer.node in reported:
                 continue
-            if parameters >= share * total:
+            if parameters >= max(share * total, least):
                 reported.add(dense.layer.node)
                 (flattened,) = flatten.input_shapes
                 yield finding(
@@ -149,6 +152,16 @@ RULE = Rule(
                 "metavar": "<share>",
                 "help": "keras-flatten-dense-parameters: the share of the model's parameters (0 to 1) a Dense "
                 "after Flatten must hold to be reported.",
+            },
+        ),
+        (
+            "keras-flatten-dense-min-parameters",
+            {
+                "default": 1_000_000,
+                "type": "int",
+                "metavar": "<int>",
+                "help": "keras-flatten-dense-parameters: the fewest parameters a Dense after Flatten must hold "
+                "to be reported (a small model's Flatten costs little).",
             },
         ),
     ),
