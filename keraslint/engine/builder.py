@@ -988,12 +988,11 @@ class ModuleAnalysis:
         arguments = self.arguments.get(apply, [])
         channels = {p.channel_axis for argument in arguments for p in argument}
         in_channel = channels.pop() if len(channels) == 1 else None
+        apply.input_shapes = tuple(_argument_shape(a) for a in arguments)
         if apply.kind == "Model":
-            apply.shapes = self._nested_model_shapes(apply, [_argument_shape(a) for a in arguments])
+            apply.shapes = self._nested_model_shapes(apply, list(apply.input_shapes))
         else:
-            apply.shapes = shapes.infer(
-                apply.layer, [_argument_shape(a) for a in arguments], self.default_data_format, in_channel
-            )
+            apply.shapes = shapes.infer(apply.layer, list(apply.input_shapes), self.default_data_format, in_channel)
         apply.rank, apply.channel_axis = apply.shapes.rank, apply.shapes.channel_axis
 
     def _nested_model_shapes(self, apply: Apply, inputs: list) -> shapes.LayerShapes:

@@ -111,6 +111,7 @@ class Apply:
     # is None for a loop of unknown length, interpreted twice (pass 0, then pass 1).
     iteration: tuple = ()
     shapes: Any = None  # shapes.LayerShapes: output shape, variables, data format
+    input_shapes: tuple = ()  # one shape per tensor argument, in call order (None: rank unknown)
 
     def carried_from(self, producer: "Apply") -> str:
         """' in the next iteration of the loop at line N' when the edge from ``producer``

@@ -427,15 +427,21 @@ def _conv_geometry(context: _Context, n: int, kernel_default: Any = None) -> tup
     if data_format is UNKNOWN:
         raise _Unknown("data format unknown (the module changes the image data format)")
     spatial, channels = _split(shape, n, data_format)
-    kernel = _tuple(context.get("kernel_size", kernel_default), n)
-    if kernel is None and context.layer.kind.startswith("Conv2D") and "kernel_row" in context.layer.config:
-        kernel = _tuple((context.get("kernel_row"), context.get("kernel_col")), n)
+    kernel = _kernel(context.layer, n, kernel_default)
     strides = _tuple(context.get("strides", 1), n)
     dilation = _tuple(context.get("dilation_rate", 1), n)
     padding = _padding(context.layer)
     if kernel is None or strides is None or dilation is None or padding not in ("valid", "same", "causal"):
         raise _Unknown("kernel size, strides, dilation or padding not literal")
     return spatial, channels, kernel, strides, dilation, padding, shape[0]
+
+
+def _kernel(layer: Layer, n: int, default: Any = None) -> tuple | None:
+    """The kernel size, Keras 1's `Conv2D(filters, rows, cols)` included."""
+    kernel = _tuple(layer.get("kernel_size", default), n)
+    if kernel is None and layer.kind.startswith("Conv2D") and "kernel_row" in layer.config:
+        kernel = _tuple((layer.get("kernel_row"), layer.get("kernel_col")), n)
+    return kernel
 
 
 def _conv_output(spatial, kernel, strides, dilation, padding) -> tuple:
@@ -821,3 +827,37 @@ def model_variables(apply_shapes: list[LayerShapes]) -> tuple:
             return None
         variables.extend(shapes.variables)
     return tuple(variables)
+
+
+def windows_larger_than_input(layer: Layer, input_shape: Shape | None, data_format: Any) -> list[tuple[int, int]]:
+    """(input size, window) for each spatial axis where a `valid`-padded convolution or
+    pooling window (dilation included) is larger than its known input: Keras refuses
+    to build such a layer ("Computed output size would be zero or negative")."""
+    kind = layer.kind
+    n = _spatial_rank(kind)
+    if n is None or input_shape is None or len(input_shape) != n + 2 or data_format not in _FORMATS:
+        return []
+    if kind in names.POOLING_LAYERS and not kind.startswith("Global"):
+        windows = _tuple(layer.get("pool_size", 2), n)
+        dilation = (1,) * n
+    elif kind in names.CONV_LAYERS and "Transpose" not in kind:
+        windows = _kernel(layer, n)
+        dilation = _tuple(layer.get("dilation_rate", 1), n)
+    else:
+        return []
+    if windows is None or dilation is None or _padding(layer) != "valid":
+        return []
+    spatial, _ = _split(input_shape, n, data_format)
+    effective = [(w - 1) * d + 1 for w, d in zip(windows, dilation)]
+    return [(size, window) for size, window in zip(spatial, effective) if _is_int(size) and size < window]
+
+
+_FORMATS = ("channels_last", "channels_first")
+
+
+def describe(shape: Shape | None) -> str:
+    """A shape as Keras prints it, `?` for a dimension the code does not show."""
+    if shape is None:
+        return "(unknown rank)"
+    dims = ["?" if d is UNKNOWN else str(d) for d in shape]
+    return f"({dims[0]},)" if len(dims) == 1 else f"({', '.join(dims)})"

@@ -17,17 +17,21 @@ from keraslint.rules import (
     dropout_before_batchnorm,
     dropout_before_pooling,
     filters_decreasing,
+    flatten_dense_parameters,
     frozen_base_training_mode,
     kernel_size_growing,
     label_encoding_mismatch,
     legacy_keras_layer,
     loss_activation_mismatch,
+    merge_shape_mismatch,
     no_downsampling,
     probabilities_loss_on_logits,
+    recurrent_without_time_axis,
     redundant_activation,
     softmax_with_from_logits,
     stacked_linear_layers,
     trainable_after_compile,
+    window_larger_than_input,
 )
 from keraslint.rules.base import Finding, Rule
 
@@ -54,6 +58,10 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         dense_widening,
         kernel_size_growing,
         no_downsampling,
+        window_larger_than_input,
+        flatten_dense_parameters,
+        recurrent_without_time_axis,
+        merge_shape_mismatch,
     )
 )
 RULES_BY_SYMBOL = {rule.symbol: rule for rule in ALL_RULES}

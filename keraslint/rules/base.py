@@ -268,3 +268,25 @@ HEURISTIC_NOTE = (
     "This is a design heuristic (from NeuraLint's rules), off by default: good networks break it on purpose, so "
     "enable it where it fits the project"
 )
+
+
+def upstream(apply: Apply) -> Iterator[Apply]:
+    """Every application whose output reaches ``apply``, each once."""
+    seen, stack = set(), [producer for producer, _ in apply.inputs]
+    while stack:
+        current = stack.pop()
+        if current not in seen:
+            seen.add(current)
+            yield current
+            stack.extend(producer for producer, _ in current.inputs)
+
+
+def fed_channels_first_image(apply: Apply) -> bool:
+    """Whether a model input upstream of ``apply`` is shaped like a channels-first image,
+    ``(3, 224, 224)``: code of the Keras 1/2 era written for a ``keras.json`` that sets
+    ``channels_first``, where the default data format of its layers is not what it says."""
+    for current in (apply, *upstream(apply)):
+        shape = current.output_shape if current.kind == "Input" else None
+        if shape is not None and len(shape) >= 4 and shape[1] in (1, 3, 4) and known_int(shape[-1]) and shape[-1] > 4:
+            return True
+    return False

@@ -21,6 +21,6 @@ weather_net = Sequential()
 weather_net.add(layers.Conv1D(32, 5, activation="relu", input_shape=(None, 14)))
 weather_net.add(layers.MaxPooling1D(3))
 weather_net.add(layers.Conv1D(32, 5, activation="relu"))
-weather_net.add(layers.GRU(32, dropout=0.1, recurrent_dropout=0.5))
+weather_net.add(layers.GRU(32, dropout=0.1, recurrent_dropout=0.5))  # [ok: keras-recurrent-without-time-axis] the Conv1D stack keeps the time axis
 weather_net.add(layers.Dense(1))  # [ok: keras-probabilities-loss-on-logits] a regression output with mean absolute error
 weather_net.compile(optimizer=RMSprop(), loss="mae")

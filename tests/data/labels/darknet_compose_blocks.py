@@ -31,7 +31,7 @@ def stage(x, width, repeats):
     x = dark_conv_bn(width, (3, 3), strides=(2, 2))(x)
     for _ in range(repeats):
         y = chain(dark_conv_bn(width // 2, (1, 1)), dark_conv_bn(width, (3, 3)))(x)
-        x = Add()([x, y])
+        x = Add()([x, y])  # [ok: keras-merge-shape-mismatch] the residual path ends at the width of the stage it is added to
     return x
 
 

@@ -1,4 +1,4 @@
-"""The design heuristics are off by default: this module breaks all five, with the shared configuration."""
+"""The design heuristics are off by default: this module breaks all six, with the shared configuration."""
 # pylint: disable=invalid-name
 import keras
 from keras import layers
@@ -17,3 +17,9 @@ model = keras.Sequential([
     layers.Dense(1, activation="sigmoid"),
 ])
 dropped = keras.Sequential([keras.Input(shape=(8, 8, 3)), layers.Dropout(0.5), layers.MaxPooling2D()])
+flattened = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(64, 3, padding="same", activation="relu"),
+    layers.Flatten(),
+    layers.Dense(512, activation="relu"),
+])
