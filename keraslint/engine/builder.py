@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import operator
 from typing import Any
 
 from astroid import nodes
@@ -103,6 +104,20 @@ class Frame:
     def fork(self, extra: str | None) -> "Frame":
         condition = self.condition | {extra} if extra else self.condition
         return dataclasses.replace(self, names=dict(self.names), state=dict(self.state), condition=condition)
+
+
+_ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+               "//": operator.floordiv, "%": operator.mod}  # fmt: skip
+
+
+def _fold_arithmetic(op: str, left: Any, right: Any) -> Any:
+    """``left op right`` on two numbers, as Python computes it; anything else is unknown."""
+    if not (isinstance(left, (int, float)) and isinstance(right, (int, float))) or op not in _ARITHMETIC:
+        return UNKNOWN
+    try:
+        return _ARITHMETIC[op](left, right)
+    except ArithmeticError:
+        return UNKNOWN
 
 
 def _merge_values(a: Any, b: Any, cond_a: str | None, cond_b: str | None) -> Any:
@@ -319,10 +334,16 @@ class ModuleAnalysis:
         elif isinstance(stmt, nodes.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.evaluate(stmt.value, frame), frame, stmt)
         elif isinstance(stmt, nodes.AugAssign):
-            # `x += d` on tensors is a consumer of both; other values become unknown.
+            # `filters *= 2` on a number folds (a loop over a constant range gives each
+            # iteration its value); `x += d` on tensors is a consumer of both; other values
+            # become unknown.
             left = self.evaluate(stmt.target, frame) if isinstance(stmt.target, nodes.AssignName) else UNKNOWN
-            tensors = [v for v in (left, self.evaluate(stmt.value, frame)) if isinstance(v, Tensor)]
-            value = Tensor.of(self._opaque(f"op{stmt.op}", tensors, stmt, frame)) if tensors else UNKNOWN
+            right = self.evaluate(stmt.value, frame)
+            tensors = [v for v in (left, right) if isinstance(v, Tensor)]
+            if tensors:
+                value = Tensor.of(self._opaque(f"op{stmt.op}", tensors, stmt, frame))
+            else:
+                value = _fold_arithmetic(stmt.op.rstrip("="), left, right)
             self._bind(stmt.target, value, frame, stmt)
         elif isinstance(stmt, nodes.Expr):
             self.evaluate(stmt.value, frame)
@@ -542,14 +563,8 @@ class ModuleAnalysis:
 
     def _eval_BinOp(self, node: nodes.BinOp, frame: Frame) -> Any:
         left, right = self.evaluate(node.left, frame), self.evaluate(node.right, frame)
-        numbers = (int, float)
-        if isinstance(left, numbers) and isinstance(right, numbers):
-            try:
-                return {"+": left + right, "-": left - right, "*": left * right, "//": left // right if right else UNKNOWN}.get(
-                    node.op, UNKNOWN
-                )
-            except (ArithmeticError, TypeError):
-                return UNKNOWN
+        if isinstance(left, (int, float)) and isinstance(right, (int, float)):
+            return _fold_arithmetic(node.op, left, right)
         if isinstance(left, tuple) and isinstance(right, tuple) and node.op == "+":
             return left + right
         tensors = [v for v in (left, right) if isinstance(v, Tensor)]
