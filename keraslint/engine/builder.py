@@ -237,10 +237,19 @@ class ModuleAnalysis:
                 self.globals[stmt.name] = stmt
             elif isinstance(stmt, nodes.ClassDef):
                 self.globals[stmt.name] = stmt
-            elif isinstance(stmt, nodes.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], nodes.AssignName):
-                value = self._evaluate_pure(stmt.value, frame)
-                if value is not UNKNOWN:
-                    self.globals[stmt.targets[0].name] = value
+            elif isinstance(stmt, nodes.Assign) and len(stmt.targets) == 1:
+                # `img_rows, img_cols = 28, 28` binds each name; a name the module changes
+                # anywhere (`filters *= 2`, a second assignment) is no constant.
+                target, value = stmt.targets[0], self._evaluate_pure(stmt.value, frame)
+                if isinstance(target, nodes.AssignName):
+                    pairs = [(target, value)]
+                elif isinstance(target, nodes.Tuple) and isinstance(value, tuple) and len(value) == len(target.elts):
+                    pairs = list(zip(target.elts, value))
+                else:
+                    pairs = []
+                for name, item in pairs:
+                    if isinstance(name, nodes.AssignName) and item is not UNKNOWN and name.name not in changed:
+                        self.globals[name.name] = item
 
     def _evaluate_pure(self, node: nodes.NodeNG, frame: Frame) -> Any:
         """Fold a module-level value without creating graph nodes: literals and references only."""
@@ -713,12 +722,12 @@ class ModuleAnalysis:
         if canonical == "Model":
             return self._functional(node, frame)
         if canonical.startswith("applications.") and canonical.split(".")[1][:1].isupper():
-            _, kwargs, _ = self._args(node, frame)
+            args, kwargs, _ = self._args(node, frame)
             weights = kwargs.get("weights", "imagenet")
             model = self._new_model("application", node, frame, pretrained=weights is not None and weights is not UNKNOWN)
             model.architecture = canonical.split(".")[1]
             model.library_batchnorm = application_has_batchnorm(model.architecture)
-            model.application = applications.summary(model.architecture, kwargs)
+            model.application = applications.summary(model.architecture, kwargs, positional=len(args))
             return model
         if canonical.startswith("hub.models.") and canonical.endswith(".from_preset"):
             architecture = ref.qualified.split(".")[-2]

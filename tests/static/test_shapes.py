@@ -174,3 +174,23 @@ def test_an_augmented_assignment_in_a_loop_of_unknown_length_stays_unknown():
         "build",
     )
     assert conv.output_shape[-1] is UNKNOWN and conv.shapes.parameters is UNKNOWN
+
+
+def test_module_constants_unpacked_from_a_tuple_and_changed_ones():
+    [conv, dense] = applies(
+        """
+        import keras
+        from keras import layers
+        img_rows, img_cols = 28, 30
+        units = 10
+        units += 1
+
+        def build():
+            inputs = keras.Input(shape=(img_rows, img_cols, 1))
+            x = layers.Conv2D(4, 3)(inputs)
+            return keras.Model(inputs, layers.Dense(units)(x))
+        """,
+        "build",
+    )
+    assert conv.output_shape == (None, 26, 28, 4)
+    assert dense.output_shape[-1] is UNKNOWN and dense.shapes.parameters is UNKNOWN
