@@ -132,7 +132,8 @@ def summary(constructor: str, kwargs: dict, positional: int = 0) -> ApplicationS
     else:
         entry = WIDTHS.get((constructor, alpha, depth_multiplier))
         if entry is None:
-            return f"keras.applications.{constructor}(alpha={alpha!r}, depth_multiplier={depth_multiplier!r}) is not in the engine's table"
+            width = f"alpha={alpha!r}, depth_multiplier={depth_multiplier!r}"
+            return f"keras.applications.{constructor}({width}) is not in the engine's table"
     if entry is None:
         return f"keras.applications.{constructor} is not in the engine's table"
     include_top = kwargs.get("include_top", True)
