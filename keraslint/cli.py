@@ -17,7 +17,6 @@ import re
 import sys
 
 import keraslint
-from keraslint.rules import ALL_RULES, RULES_BY_SYMBOL
 
 OUTPUT_FORMATS = ("text", "github", "sarif")
 USAGE_ERROR = 2
@@ -32,10 +31,18 @@ class UsageError(Exception):
 # Rule selection ------------------------------------------------------------------------
 
 
+def rules():
+    """keraslint.rules, imported on first use: `explain --static` does not need the rule
+    modules, and a fresh process pays for every import."""
+    from keraslint import rules as module  # pylint: disable=import-outside-toplevel
+
+    return module
+
+
 def rules_matching(selector: str):
     """The rules a ``--select``/``--ignore`` entry names: a symbol, an id, or a prefix of either."""
     wanted = selector.strip().lower()
-    matched = [r for r in ALL_RULES if r.symbol.startswith(wanted) or r.msgid.lower().startswith(wanted)]
+    matched = [r for r in rules().ALL_RULES if r.symbol.startswith(wanted) or r.msgid.lower().startswith(wanted)]
     if not wanted or not matched:
         raise UsageError(f"{selector!r} names no rule (a symbol, an id such as W7301, or a prefix of one); `keraslint rules` lists them")
     return matched
@@ -47,10 +54,10 @@ def _split(entries: list[str]) -> list[str]:
 
 def deselected_symbols(select: list[str], ignore: list[str]) -> list[str]:
     """Symbols to turn off on top of the configuration: those outside ``select`` and those in ``ignore``."""
-    selected = {r.symbol for s in _split(select) for r in rules_matching(s)} if select else set(RULES_BY_SYMBOL)
+    selected = {r.symbol for s in _split(select) for r in rules_matching(s)} if select else set(rules().RULES_BY_SYMBOL)
     ignored = {r.symbol for s in _split(ignore) for r in rules_matching(s)}
-    off = [r.symbol for r in ALL_RULES if r.symbol not in selected or r.symbol in ignored]
-    if len(off) == len(ALL_RULES):
+    off = [r.symbol for r in rules().ALL_RULES if r.symbol not in selected or r.symbol in ignored]
+    if len(off) == len(rules().ALL_RULES):
         raise UsageError("--select and --ignore leave no rule to check")
     return off
 
@@ -101,7 +108,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def summary_line(messages, files: int, fixable: int) -> str:
-    findings = sum(1 for m in messages if m.symbol in RULES_BY_SYMBOL)
+    findings = sum(1 for m in messages if m.symbol in rules().RULES_BY_SYMBOL)
     text = f"{_plural(findings, 'finding')} in {_plural(files, 'file')}"
     if fixable:
         text += f"; {fixable} can be fixed with `keraslint fix`"
@@ -122,9 +129,9 @@ def _rules(args: argparse.Namespace) -> int:
     from keraslint.fix import FIX_KIND  # pylint: disable=import-outside-toplevel
 
     enabled = enabled_rule_ids()
-    width = max(len(rule.symbol) for rule in ALL_RULES)
+    width = max(len(rule.symbol) for rule in rules().ALL_RULES)
     print(f"{'id':<5}  {'symbol':<{width}}  {'enabled':<7}  {'fix':<7}  summary")
-    for rule in ALL_RULES:
+    for rule in rules().ALL_RULES:
         state = "yes" if rule.msgid in enabled else "no"
         print(f"{rule.msgid}  {rule.symbol:<{width}}  {state:<7}  {FIX_KIND.get(rule.symbol, ''):<7}  {rule.summary}")
     print(
@@ -144,12 +151,12 @@ def enabled_rule_ids() -> set[str]:
     with contextlib.redirect_stdout(listing), contextlib.suppress(SystemExit):
         Run(["--load-plugins=keraslint", "--list-msgs-enabled"], exit=False)
     enabled_part = listing.getvalue().split("Disabled messages:")[0]
-    return set(re.findall(r"\((\w\d{4})\)", enabled_part)) & {rule.msgid for rule in ALL_RULES}
+    return set(re.findall(r"\((\w\d{4})\)", enabled_part)) & {rule.msgid for rule in rules().ALL_RULES}
 
 
 def _rule(args: argparse.Namespace) -> int:
 
-    rule = RULES_BY_SYMBOL.get(args.symbol) or next((r for r in ALL_RULES if r.msgid == args.symbol.upper()), None)
+    rule = rules().RULES_BY_SYMBOL.get(args.symbol) or next((r for r in rules().ALL_RULES if r.msgid == args.symbol.upper()), None)
     if rule is None:
         print(f"keraslint: no rule named {args.symbol!r}; `keraslint rules` lists them", file=sys.stderr)
         return USAGE_ERROR

@@ -164,6 +164,9 @@ class _Accounting:
         if layer.kind == "?":  # not a layer at all as far as the engine knows: named by its code
             code = apply.node.as_string()
             return code if len(code) <= 40 else code[:37] + "..."
+        wrapped = layer.config.get("layer")  # TimeDistributed(LSTM(...)): Keras names the LSTM first
+        if isinstance(wrapped, Layer) and not isinstance(wrapped.config.get("name"), str) and wrapped.kind != "?":
+            self._unique(keras_layer_name(wrapped.kind))
         given = layer.config.get("name")
         name = given if isinstance(given, str) else self._unique(keras_layer_name(layer.kind))
         for stem in _SUBLAYERS_BUILT.get(layer.kind, ()):

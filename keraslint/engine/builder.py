@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import operator
 from typing import Any
 
 from astroid import nodes
@@ -103,6 +104,20 @@ class Frame:
     def fork(self, extra: str | None) -> "Frame":
         condition = self.condition | {extra} if extra else self.condition
         return dataclasses.replace(self, names=dict(self.names), state=dict(self.state), condition=condition)
+
+
+_ARITHMETIC = {"+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+               "//": operator.floordiv, "%": operator.mod}  # fmt: skip
+
+
+def _fold_arithmetic(op: str, left: Any, right: Any) -> Any:
+    """``left op right`` on two numbers, as Python computes it; anything else is unknown."""
+    if not (isinstance(left, (int, float)) and isinstance(right, (int, float))) or op not in _ARITHMETIC:
+        return UNKNOWN
+    try:
+        return _ARITHMETIC[op](left, right)
+    except ArithmeticError:
+        return UNKNOWN
 
 
 def _merge_values(a: Any, b: Any, cond_a: str | None, cond_b: str | None) -> Any:
@@ -249,10 +264,19 @@ class ModuleAnalysis:
                 self.globals[stmt.name] = stmt
             elif isinstance(stmt, nodes.ClassDef):
                 self.globals[stmt.name] = stmt
-            elif isinstance(stmt, nodes.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], nodes.AssignName):
-                value = self._evaluate_pure(stmt.value, frame)
-                if value is not UNKNOWN:
-                    self.globals[stmt.targets[0].name] = value
+            elif isinstance(stmt, nodes.Assign) and len(stmt.targets) == 1:
+                # `img_rows, img_cols = 28, 28` binds each name; a name the module changes
+                # anywhere (`filters *= 2`, a second assignment) is no constant.
+                target, value = stmt.targets[0], self._evaluate_pure(stmt.value, frame)
+                if isinstance(target, nodes.AssignName):
+                    pairs = [(target, value)]
+                elif isinstance(target, nodes.Tuple) and isinstance(value, tuple) and len(value) == len(target.elts):
+                    pairs = list(zip(target.elts, value))
+                else:
+                    pairs = []
+                for name, item in pairs:
+                    if isinstance(name, nodes.AssignName) and item is not UNKNOWN and name.name not in changed:
+                        self.globals[name.name] = item
 
     def _evaluate_pure(self, node: nodes.NodeNG, frame: Frame) -> Any:
         """Fold a module-level value without creating graph nodes: literals and references only."""
@@ -346,10 +370,16 @@ class ModuleAnalysis:
         elif isinstance(stmt, nodes.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self.evaluate(stmt.value, frame), frame, stmt)
         elif isinstance(stmt, nodes.AugAssign):
-            # `x += d` on tensors is a consumer of both; other values become unknown.
+            # `filters *= 2` on a number folds (a loop over a constant range gives each
+            # iteration its value); `x += d` on tensors is a consumer of both; other values
+            # become unknown.
             left = self.evaluate(stmt.target, frame) if isinstance(stmt.target, nodes.AssignName) else UNKNOWN
-            tensors = [v for v in (left, self.evaluate(stmt.value, frame)) if isinstance(v, Tensor)]
-            value = Tensor.of(self._opaque(f"op{stmt.op}", tensors, stmt, frame)) if tensors else UNKNOWN
+            right = self.evaluate(stmt.value, frame)
+            tensors = [v for v in (left, right) if isinstance(v, Tensor)]
+            if tensors:
+                value = Tensor.of(self._opaque(f"op{stmt.op}", tensors, stmt, frame))
+            else:
+                value = _fold_arithmetic(stmt.op.rstrip("="), left, right)
             self._bind(stmt.target, value, frame, stmt)
         elif isinstance(stmt, nodes.Expr):
             self.evaluate(stmt.value, frame)
@@ -572,14 +602,8 @@ class ModuleAnalysis:
 
     def _eval_BinOp(self, node: nodes.BinOp, frame: Frame) -> Any:
         left, right = self.evaluate(node.left, frame), self.evaluate(node.right, frame)
-        numbers = (int, float)
-        if isinstance(left, numbers) and isinstance(right, numbers):
-            try:
-                return {"+": left + right, "-": left - right, "*": left * right, "//": left // right if right else UNKNOWN}.get(
-                    node.op, UNKNOWN
-                )
-            except (ArithmeticError, TypeError):
-                return UNKNOWN
+        if isinstance(left, (int, float)) and isinstance(right, (int, float)):
+            return _fold_arithmetic(node.op, left, right)
         if isinstance(left, tuple) and isinstance(right, tuple) and node.op == "+":
             return left + right
         tensors = [v for v in (left, right) if isinstance(v, Tensor)]
@@ -738,12 +762,12 @@ class ModuleAnalysis:
         if canonical == "Model":
             return self._functional(node, frame)
         if canonical.startswith("applications.") and canonical.split(".")[1][:1].isupper():
-            _, kwargs, _ = self._args(node, frame)
+            args, kwargs, _ = self._args(node, frame)
             weights = kwargs.get("weights", "imagenet")
             model = self._new_model("application", node, frame, pretrained=weights is not None and weights is not UNKNOWN)
             model.architecture = canonical.split(".")[1]
             model.library_batchnorm = application_has_batchnorm(model.architecture)
-            model.application = applications.summary(model.architecture, kwargs)
+            model.application = applications.summary(model.architecture, kwargs, positional=len(args))
             return model
         if canonical.startswith("hub.models.") and canonical.endswith(".from_preset"):
             architecture = ref.qualified.split(".")[-2]

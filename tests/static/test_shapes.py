@@ -131,3 +131,66 @@ def test_permute_moves_the_channels_and_the_axis_rule_follows_them():
     )
     assert permute.output_shape == (None, 8, 32, 32) and permute.channel_axis == 1
     assert bn.channel_axis == 1 and bn.shapes.parameters == 4 * 32  # axis=-1 normalizes a width of 32
+
+
+def test_augmented_assignments_in_an_unrolled_loop_give_each_iteration_its_value():
+    convs_and_denses = applies(
+        """
+        import keras
+        from keras import layers
+
+        def build():
+            x = inputs = keras.Input(shape=(32, 32, 3))
+            filters = 8
+            for _ in range(3):
+                x = layers.Conv2D(filters, 3, padding="same")(x)
+                filters *= 2
+            x = layers.GlobalAveragePooling2D()(x)
+            units = 64
+            for _ in range(2):
+                x = layers.Dense(units)(x)
+                units //= 4
+            return keras.Model(inputs, layers.Dense(units + 1)(x))
+        """,
+        "build",
+    )
+    widths = [a.output_shape[-1] for a in convs_and_denses if a.kind in ("Conv2D", "Dense")]
+    assert widths == [8, 16, 32, 64, 16, 5]
+
+
+def test_an_augmented_assignment_in_a_loop_of_unknown_length_stays_unknown():
+    [conv] = applies(
+        """
+        import keras
+        from keras import layers
+
+        def build(blocks):
+            x = inputs = keras.Input(shape=(32, 32, 3))
+            filters = 8
+            for _ in range(blocks):
+                filters *= 2
+            return keras.Model(inputs, layers.Conv2D(filters, 3)(x))
+        """,
+        "build",
+    )
+    assert conv.output_shape[-1] is UNKNOWN and conv.shapes.parameters is UNKNOWN
+
+
+def test_module_constants_unpacked_from_a_tuple_and_changed_ones():
+    [conv, dense] = applies(
+        """
+        import keras
+        from keras import layers
+        img_rows, img_cols = 28, 30
+        units = 10
+        units += 1
+
+        def build():
+            inputs = keras.Input(shape=(img_rows, img_cols, 1))
+            x = layers.Conv2D(4, 3)(inputs)
+            return keras.Model(inputs, layers.Dense(units)(x))
+        """,
+        "build",
+    )
+    assert conv.output_shape == (None, 26, 28, 4)
+    assert dense.output_shape[-1] is UNKNOWN and dense.shapes.parameters is UNKNOWN
