@@ -13,6 +13,8 @@ EFFECTS = {
     "keeps_training": "keeps training: the train function traced before the change still updates it",
     "not_trained": "is not trained: the train function traced before the change does not update it",
     "value_error": "makes fit() fail with a ValueError: the optimizer was built for another set of variables",
+    "retraced": "is applied: fit() traced the train function again for data of a new "
+    "shape, which reads the current trainable variables",
     "applied": "is applied: this backend reads the trainable variables at every step",
     "ema_value_error": "makes fit() fail with a ValueError: the optimizer (use_ema=True) "
     "overwrites the variables it was built with by their moving averages, and those no "

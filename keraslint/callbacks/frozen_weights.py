@@ -161,6 +161,9 @@ class FrozenWeightsGuard(KeraslintCallback):
         self._warned: set[tuple[str, str]] = set()
         self._unmoved: dict[int, dict] = {}
         self._state_changed_ids: set[int] = set()
+        # A TensorFlow freeze behind a traced train function, told only once a
+        # step shows whether fit() reused that trace: (finding, tracing count).
+        self._unconfirmed_freeze: tuple[dict, int] | None = None
         self._guarded: list[_Guarded] = []
         self._trainable: list = []
         self._pending: list[_Pending] = []
@@ -197,6 +200,8 @@ class FrozenWeightsGuard(KeraslintCallback):
             if _fully_built(self._model):
                 self._take_snapshot(self.model)
             return
+        if self._unconfirmed_freeze is not None and batch > 0:
+            self._confirm_freeze()
         # To stop, raise or restore, act a batch after the check; to warn, read a
         # result only once the device has computed it.
         self._read_pending(wait=self.on_problem != "warn" or self.restore)
@@ -209,6 +214,8 @@ class FrozenWeightsGuard(KeraslintCallback):
         self._epoch = epoch
 
     def on_epoch_end(self, epoch, logs=None):
+        if self._unconfirmed_freeze is not None:
+            self._confirm_freeze()
         if self._snapshot_pending:  # an epoch of one step built the model: start now
             self._take_snapshot(self.model)
             max_change = 0.0
@@ -227,6 +234,8 @@ class FrozenWeightsGuard(KeraslintCallback):
         self._write_report()
 
     def on_train_end(self, logs=None):
+        if self._unconfirmed_freeze is not None:
+            self._confirm_freeze()
         model = self.model
         self._memory[model] = _ModelMemory(
             weakref.ref(model.train_function),
@@ -357,7 +366,30 @@ class FrozenWeightsGuard(KeraslintCallback):
                 walked = {w.path: w.layer for w in self._walked}
                 self._state_changed_ids |= {id(v) for path in layers for v in walked[path].weights}
             finding["message"] = causes.state_change_message(layers, change, model.name, backend, effect)
-            self._problem(finding["message"])
+            tracing_count = _tracing_count(model)
+            if effect == "keeps_training" and tracing_count is not None:
+                # Data of a shape the trace has not seen makes fit() trace again,
+                # with the current trainable variables: the freeze then holds.
+                self._unconfirmed_freeze = (finding, tracing_count)
+                continue
+            self._tell_state_change(finding)
+
+    def _tell_state_change(self, finding: dict):
+        # The changes this freeze lets through have no warning of their own: this one names them.
+        if finding["effect"] == "keeps_training":
+            self._warned.update((layer, "trainable_state") for layer in finding["layers"])
+        self._problem(finding["message"])
+
+    def _confirm_freeze(self):
+        """Tell the freeze behind a traced train function if the steps so far
+        reused that trace; record it as applied if fit() traced anew."""
+        finding, tracing_count = self._unconfirmed_freeze
+        self._unconfirmed_freeze = None
+        if _tracing_count(self.model) == tracing_count:
+            self._tell_state_change(finding)
+        else:
+            finding["effect"] = "retraced"
+            del finding["message"]
 
     def _changed_layers(self, ids: set[int], change: str) -> list[str]:
         """Name the layers whose `trainable` flag changed: for a freeze the
@@ -518,16 +550,23 @@ def _train_function_traced(model, memory) -> bool:
     the variables it trains. compile() replaces it with an untraced one."""
     if model.run_eagerly:
         return False
+    count = _tracing_count(model)
+    if count is not None:
+        return count > 0
+    # Another Keras layout: traced if it is the one the last watched fit() used.
+    return memory is None or memory.train_function() is model.train_function
+
+
+def _tracing_count(model) -> int | None:
+    """TensorFlow: how often the tf.functions behind `model.train_function` were
+    traced; None where this Keras keeps them elsewhere."""
     counts = []
     for cell in getattr(model.train_function, "__closure__", None) or ():
         with contextlib.suppress(ValueError):  # an empty cell
             tracing_count = getattr(cell.cell_contents, "experimental_get_tracing_count", None)
             if tracing_count is not None:
                 counts.append(tracing_count())
-    if counts:
-        return any(counts)
-    # Another Keras layout: traced if it is the one the last watched fit() used.
-    return memory is None or memory.train_function() is model.train_function
+    return sum(counts) if counts else None
 
 
 def _guarded_summary(guarded: list[_Guarded]) -> dict:

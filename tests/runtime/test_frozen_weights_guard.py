@@ -81,7 +81,7 @@ def fit_noting_first_step(model, guard, x, y, fails=None):
         with pytest.raises(ValueError, match=fails) if fails else contextlib.nullcontext():
             model.fit(x, y, epochs=2, verbose=0, callbacks=[guard, marker])
     first_step = marker.warnings_before_first_step
-    return guard_messages(caught[:first_step]), guard_messages(caught[first_step:] if first_step else [])
+    return guard_messages(caught[:first_step]), guard_messages(caught[first_step:] if first_step is not None else [])
 
 
 def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves():
@@ -99,14 +99,14 @@ def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves(
     assert change["change"] == "frozen" and change["layers"] == ["d1"]
     if BACKEND == "tensorflow":
         assert change["effect"] == "keeps_training"
-        assert len(early) == 1 and "'d1' was frozen" in early[0] and "keeps training" in early[0]
+        # Told once the first step has shown that fit() reused the old trace; the
+        # changes it let through are in the report, without a warning of their own.
+        assert early == []
+        assert len(later) == 1 and "'d1' was frozen" in later[0] and "keeps training" in later[0]
         assert not same_bits(before, values(model.get_layer("d1")))
         kernel = next(v for v in guard.report["violations"] if v["variable"].endswith("d1/kernel"))
         assert kernel["layer"] == "d1" and kernel["epoch"] == 0
         assert kernel["cause"] == "trainable_state" and kernel["fraction_changed"] == 1.0
-        assert any("changed by up to" in m for m in later)
-        # One warning for the frozen layer's variables, not one per variable.
-        assert len([m for m in later if "changed by up to" in m]) == 1
     elif BACKEND == "jax":
         assert change["effect"] == "value_error"
         assert len(early) == 1 and "'d1' was frozen" in early[0] and "ValueError" in early[0]
@@ -114,6 +114,27 @@ def test_freeze_after_fit_without_recompile_is_reported_as_this_backend_behaves(
         assert change["effect"] == "applied"
         assert early == [] and guard.report["violations"] == []
         assert same_bits(before, values(model.get_layer("d1")))
+
+
+@pytest.mark.skipif(BACKEND != "tensorflow", reason="only TensorFlow traces the trainable "
+                    "variables into its train function (JAX rejects the freeze, torch applies it)")
+def test_freeze_after_fit_is_quiet_when_new_batch_shapes_make_fit_trace_again():
+    x, y = data(n=96)
+    model = two_dense_model()
+    model.compile("sgd", "mse")
+    model.fit(x, y, batch_size=32, epochs=1, verbose=0)
+    model.get_layer("d1").trainable = False
+    before = values(model.get_layer("d1"))
+    guard = FrozenWeightsGuard()
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model.fit(x, y, batch_size=48, epochs=2, verbose=0, callbacks=[guard])
+
+    assert guard_messages(caught) == []
+    (change,) = guard.report["trainable_state_changes"]
+    assert change["effect"] == "retraced" and "message" not in change
+    assert same_bits(before, values(model.get_layer("d1"))) and guard.report["violations"] == []
 
 
 def test_unfreeze_after_fit_without_recompile_is_reported_as_this_backend_behaves():
@@ -600,7 +621,7 @@ def test_freezing_a_mobilenet_base_after_fit_gives_a_few_short_warnings_at_the_f
         changed = {v["variable"] for v in guard.report["violations"]}
         assert len(changed) == len(base.weights)  # the detail is in the report
         assert {v["group"] for v in guard.report["violations"]} == {base.name}
-        assert any(f"'{base.name}': {len(base.weights)} variables" in str(w.message) for w in given)
+        assert any(f"'{base.name}' was frozen" in str(w.message) for w in given)
 
 
 def test_watching_everything_names_the_layer_as_the_cause_of_trainable_batchnorm_statistics():
