@@ -12,10 +12,11 @@ This script catches it three ways, in about 30 seconds on a laptop CPU:
 
 1. **Lint**: ``keraslint check`` on this file reports ``keras-batchnorm-wrong-axis``
    (E7302) on the ``axis=-3`` line; ``happy_model()`` with the default ``axis=3``
-   has none for the axis. Both models also get ``keras-bias-before-batchnorm`` (W7301)
-   on the course's own Conv2D: its 32 biases are cancelled by the BatchNormalization
-   that follows (the notebook's 37,633 parameters include them; with the typo the
-   bias survives, because the layer no longer normalizes per channel).
+   has none for the axis. With ``keras-bias-before-batchnorm`` (W7301, off by default)
+   enabled, as this script does, both models also get it on the course's own Conv2D:
+   its 32 biases are cancelled by the BatchNormalization that follows (the notebook's
+   37,633 parameters include them; with the typo the bias survives, because the layer
+   no longer normalizes per channel).
 2. **Explain**: ``keraslint.explain`` shows 256 parameters on that layer (gamma 64,
    beta 64, moving mean 64, moving variance 64) instead of 128, and says why.
 3. **Monitor**: ``BatchNormMonitor`` reports ``bn-wrong-axis`` while the model trains
@@ -76,7 +77,7 @@ def happy_model_with_typo():
 
 def lint() -> int:
     print(f"$ keraslint check {os.path.relpath(__file__)}", flush=True)
-    command = [sys.executable, "-m", "keraslint.cli", "check", __file__]
+    command = [sys.executable, "-m", "keraslint.cli", "check", "--pylint-arg=--enable=keras-bias-before-batchnorm", __file__]
     status = subprocess.run(command, check=False).returncode
     print(f"(exit status {status}: pylint's bit 2 means an error-level finding)\n", flush=True)
     return status

@@ -3,7 +3,11 @@
 ## What it does
 Checks for the same activation applied twice in a row, such as
 `Dense(64, activation="relu")` followed by `ReLU()`, or
-`Dense(10, activation="softmax")` followed by `Activation("softmax")`. An activation
+`Dense(10, activation="softmax")` followed by `Activation("softmax")`. A repeated ReLU
+(or ReLU6) is reported only with `keras-report-idempotent-activations=yes`: applying it
+twice gives the same values as once, so the repeat costs a little compute and nothing
+else (on public application code the only repeat found was a doubled ReLU, judged
+pointless; see BENCHMARKS.md, "lint:precision"). An activation
 layer in a loop is flagged only when it repeats the activation in every iteration
 (a `ReLU` that follows a ReLU-activated layer only in the first iteration, and a
 linear one afterwards, cannot be removed); one built by a helper function, only when it
@@ -11,9 +15,7 @@ repeats the activation at every call of the helper that keraslint can follow, an
 of them can be.
 
 ## Why is this bad?
-For ReLU the second application changes nothing (`relu(relu(x)) == relu(x)`): it only
-costs compute and memory, and often means another activation was intended. For softmax
-and sigmoid it is a real bug: softmax of probabilities is pushed towards the uniform
+For softmax and sigmoid it is a real bug: softmax of probabilities is pushed towards the uniform
 distribution, and sigmoid of values in (0, 1) lands in (0.5, 0.73). The outputs lose
 their meaning as probabilities and the gradients shrink.
 
@@ -25,8 +27,8 @@ from keras import layers
 model = keras.Sequential([
     keras.Input(shape=(20,)),
     layers.Dense(64, activation="relu"),
-    layers.ReLU(),  # [keras-redundant-activation]
     layers.Dense(10, activation="softmax"),
+    layers.Softmax(),  # [keras-redundant-activation]
 ])
 ```
 
@@ -37,14 +39,18 @@ from keras import layers
 
 model = keras.Sequential([
     keras.Input(shape=(20,)),
-    layers.Dense(64),
-    layers.ReLU(),
+    layers.Dense(64, activation="relu"),
     layers.Dense(10, activation="softmax"),
 ])
 ```
 
+For ReLU the second application changes nothing (`relu(relu(x)) == relu(x)`); with
+`keras-report-idempotent-activations=yes` the rule reports it too, and `keraslint fix`
+removes a second plain `ReLU()`.
+
 ## Options
-None.
+- `keras-report-idempotent-activations` (default `no`): also report a ReLU or ReLU6
+  applied twice.
 
 ## References
 - [Keras activations](https://keras.io/api/layers/activations/)
@@ -57,10 +63,17 @@ from keraslint.rules.base import Rule, every_instance, finding
 SYMBOL = "keras-redundant-activation"
 
 
+# f(f(x)) == f(x): a second application changes no value.
+IDEMPOTENT = frozenset({"relu", "relu6"})
+
+
 def check(graph, config):
+    report_idempotent = config.keras_report_idempotent_activations
     for apply in graph.applies_of({"Activation", "ReLU", "Softmax", "LeakyReLU", "ELU"}):
         producer = _repeated(apply)
-        if producer is not None and every_instance(graph, apply, lambda _, a: _repeated(a)):
+        if producer is None or (not report_idempotent and apply.layer.activation in IDEMPOTENT):
+            continue
+        if every_instance(graph, apply, lambda _, a: _repeated(a)):
             activation = apply.layer.activation
             yield finding(
                 SYMBOL,
@@ -89,4 +102,16 @@ RULE = Rule(
     "%s applies %s to the output of %s, which already applied it%s; remove one of them",
     "The same activation applied twice in a row",
     check,
+    options=(
+        (
+            "keras-report-idempotent-activations",
+            {
+                "default": False,
+                "type": "yn",
+                "metavar": "<y or n>",
+                "help": "keras-redundant-activation: also report a ReLU or ReLU6 applied twice, which "
+                "changes no value (off: only repeats that change the outputs).",
+            },
+        ),
+    ),
 )

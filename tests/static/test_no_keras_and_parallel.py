@@ -21,7 +21,8 @@ ROBUSTNESS_DIR = FUNCTIONAL_DIR.parent / "robustness"
 # The rules the shared functional configuration enables on top of the defaults.
 _SHARED = configparser.ConfigParser()
 _SHARED.read(FUNCTIONAL_DIR / "keraslint.rc")
-SHARED_ENABLED = set(_SHARED.get("MESSAGES CONTROL", "enable", fallback="").split(","))
+SHARED_ENABLED = {s.strip() for s in _SHARED.get("MESSAGES CONTROL", "enable", fallback="").split(",")}
+SHARED_OPTIONS = [f"--{name}={value}" for name, value in _SHARED.items("KERASLINT")] if _SHARED.has_section("KERASLINT") else []
 KERAS_PACKAGES = ("keras", "tensorflow", "tf_keras", "keras_hub", "keras_nlp", "keras_cv")
 # Installed before anything else runs: every import of a Keras package fails.
 BLOCK_KERAS = f"""
@@ -47,6 +48,7 @@ PYLINT_ARGS = [
     "--score=n",
     "--disable=all",
     f"--enable={SYMBOLS},syntax-error,fatal,astroid-error",
+    *SHARED_OPTIONS,
     "--msg-template={path}:{line}:{column}:{symbol}:{msg}",
 ]
 FATAL, USAGE_ERROR = 1, 32

@@ -18,8 +18,8 @@ MODEL = textwrap.dedent(
 
     model = keras.Sequential(
         [
-            keras.Input((32, 32, 3)),
-            layers.Conv2D(16, 3),
+            keras.Input((32, 32, 3)), layers.Conv2D(16, 3, activation="relu"),
+            layers.Dropout(0.2),
             layers.BatchNormalization(),
             layers.Activation("relu"),
             layers.BatchNormalization(axis=1),
@@ -35,8 +35,8 @@ MODEL = textwrap.dedent(
 # keras-trainable-after-compile (W7303) only with keras-major-version = 2.
 # (Linting a `.trainable` assignment takes keraslint several seconds: few runs use it.)
 MODEL_WITH_FREEZE = MODEL + "model.trainable = False\nmodel.fit(x_train, y_train, epochs=3)\n"
-# With the defaults: line 7 bias cancelled by line 8, line 10 axis=1.
-DEFAULT = [(7, "keras-bias-before-batchnorm"), (10, "keras-batchnorm-wrong-axis")]
+# With the defaults: line 7 Dropout feeding the BatchNormalization at line 8, line 10 axis=1.
+DEFAULT = [(7, "keras-dropout-before-batchnorm"), (10, "keras-batchnorm-wrong-axis")]
 KERAS2 = [*DEFAULT, (16, "keras-trainable-after-compile")]
 
 
@@ -115,7 +115,7 @@ def test_pyproject_per_rule_enabling_with_pylint(project):
 
 def test_pyproject_disable_list_with_keraslint_check(project):
     (project / "pyproject.toml").write_text(
-        '[tool.pylint."messages control"]\ndisable = ["keras-bias-before-batchnorm"]\n', encoding="utf-8"
+        '[tool.pylint."messages control"]\ndisable = ["keras-dropout-before-batchnorm"]\n', encoding="utf-8"
     )
     assert findings(keraslint_check(project).stdout) == [(10, "keras-batchnorm-wrong-axis")]
 
@@ -151,18 +151,18 @@ def test_pylintrc(project):
 
         [MESSAGES CONTROL]
         disable=all
-        enable=keras-bias-before-batchnorm,keras-trainable-after-compile
+        enable=keras-dropout-before-batchnorm,keras-trainable-after-compile
 
         [KERASLINT]
         keras-major-version=2
         """,
     )
     result = plain_pylint(project)
-    assert findings(result.stdout) == [(7, "keras-bias-before-batchnorm"), (16, "keras-trainable-after-compile")]
+    assert findings(result.stdout) == [(7, "keras-dropout-before-batchnorm"), (16, "keras-trainable-after-compile")]
     # keraslint check reads an explicit --rcfile the same way: its rule choice and its options.
     (project / ".pylintrc").rename(project / "lint.cfg")
     result = keraslint_check(project, "--pylint-arg=--rcfile=lint.cfg")
-    assert findings(result.stdout) == [(7, "keras-bias-before-batchnorm"), (16, "keras-trainable-after-compile")]
+    assert findings(result.stdout) == [(7, "keras-dropout-before-batchnorm"), (16, "keras-trainable-after-compile")]
 
 
 def test_per_line_disable_comments(project):
@@ -170,8 +170,8 @@ def test_per_line_disable_comments(project):
         "layers.BatchNormalization(axis=1),",
         "layers.BatchNormalization(axis=1),  # pylint: disable=keras-batchnorm-wrong-axis",
     ).replace(
-        "        layers.Conv2D(16, 3),\n",
-        "        # pylint: disable-next=W7301\n        layers.Conv2D(16, 3),\n",
+        "        layers.Dropout(0.2),\n",
+        "        # pylint: disable-next=W7307\n        layers.Dropout(0.2),\n",
     )
     (project / "model.py").write_text(source, encoding="utf-8")
     assert findings(keraslint_check(project).stdout) == []

@@ -27,8 +27,8 @@ MODEL = textwrap.dedent(
     from keras import layers
 
     model = keras.Sequential([
-        keras.Input((32, 32, 3)),
-        layers.Conv2D(16, 3),
+        keras.Input((32, 32, 3)), layers.Conv2D(16, 3, activation="relu"),
+        layers.Dropout(0.2),
         layers.BatchNormalization(),
     ])
     """
@@ -120,14 +120,14 @@ def test_pylsp_publishes_a_keraslint_diagnostic(tmp_path):
             return (
                 message.get("method") == "textDocument/publishDiagnostics"
                 and message["params"]["uri"] == path.as_uri()
-                and any(d.get("code") == "W7301" for d in message["params"]["diagnostics"])
+                and any(d.get("code") == "W7307" for d in message["params"]["diagnostics"])
             )
 
         published = server.wait_for(keraslint_diagnostics, timeout=120)
     finally:
         server.close()
-    (diagnostic,) = [d for d in published["params"]["diagnostics"] if d.get("code") == "W7301"]
+    (diagnostic,) = [d for d in published["params"]["diagnostics"] if d.get("code") == "W7307"]
     assert diagnostic["source"] == "pylint"
-    assert diagnostic["message"].startswith("[keras-bias-before-batchnorm] Conv2D (line 6) has a bias")
+    assert diagnostic["message"].startswith("[keras-dropout-before-batchnorm] Dropout (line 6) feeds the BatchNormalization")
     assert diagnostic["range"]["start"] == {"line": 5, "character": 4}
     assert diagnostic["severity"] == 2  # Warning

@@ -41,6 +41,16 @@ def not_fixed(output: str) -> dict[tuple[int, str], str]:
     return {(int(m["line"]), m["symbol"]): m["reason"] for m in NOT_FIXED.finditer(output)}
 
 
+def opt_into_every_fix(project: Path) -> None:
+    """The fixable findings that are off by default, on as a project that wants them turns them on."""
+    (project / "pyproject.toml").write_text(
+        '[tool.pylint."messages control"]\n'
+        'enable = ["keras-frozen-base-training-mode", "keras-bias-before-batchnorm"]\n'
+        "[tool.pylint.keraslint]\nkeras-report-idempotent-activations = true\n",
+        encoding="utf-8",
+    )
+
+
 def test_every_case_has_its_expected_file():
     assert len(CASES) >= 7
     for case in CASES:
@@ -52,10 +62,7 @@ def test_fix_case(case, tmp_path):
     target = tmp_path / f"{case}.py"
     shutil.copyfile(CASES_DIR / f"{case}.py", target)
     expected = (CASES_DIR / f"{case}.fixed.py").read_text(encoding="utf-8")
-    # The fixable rules that are off by default, on as a project that wants them turns them on.
-    (tmp_path / "pyproject.toml").write_text(
-        '[tool.pylint."messages control"]\nenable = ["keras-frozen-base-training-mode"]\n', encoding="utf-8"
-    )
+    opt_into_every_fix(tmp_path)
 
     result = keraslint(tmp_path, "fix", target.name)
     assert result.returncode == 0, result.stderr
@@ -82,6 +89,7 @@ def test_fix_case(case, tmp_path):
 
 
 def test_diff_and_check_change_nothing(tmp_path):
+    opt_into_every_fix(tmp_path)
     case = "bias_before_batchnorm"
     target = tmp_path / f"{case}.py"
     shutil.copyfile(CASES_DIR / f"{case}.py", target)
@@ -115,6 +123,7 @@ def test_diff_shows_the_suggested_compile_marked_as_a_suggestion(tmp_path):
 
 
 def test_a_fix_that_reveals_a_finding_is_followed_by_its_fix(tmp_path):
+    opt_into_every_fix(tmp_path)
     # The BatchNormalization on the wrong axis cancels no bias; on the right axis it does.
     source = (
         "import keras\nfrom keras import layers\n\n"
@@ -127,6 +136,7 @@ def test_a_fix_that_reveals_a_finding_is_followed_by_its_fix(tmp_path):
 
 
 def test_fix_keeps_encoding_and_line_endings(tmp_path):
+    opt_into_every_fix(tmp_path)
     source = (
         "# -*- coding: latin-1 -*-\r\nimport keras\r\nfrom keras import layers\r\n\r\n"
         "# caf\u00e9\r\nmodel = keras.Sequential([keras.Input((4,)), layers.Dense(4), layers.BatchNormalization()])\r\n"
@@ -139,6 +149,7 @@ def test_fix_keeps_encoding_and_line_endings(tmp_path):
 
 def test_fix_over_every_lint_test_file_and_example(tmp_path):
     """No crash, valid Python out, and a second run finds nothing left to change."""
+    opt_into_every_fix(tmp_path)
     sources = sorted((ROOT / "tests" / "static" / "functional").glob("*.py")) + sorted((ROOT / "examples").glob("*.py"))
     for i, source in enumerate(sources):
         shutil.copyfile(source, tmp_path / f"f{i}_{source.name}")

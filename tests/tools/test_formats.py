@@ -31,8 +31,8 @@ FLAWED = textwrap.dedent(
 
     model = keras.Sequential(
         [
-            keras.Input((32, 32, 3)),
-            layers.Conv2D(16, 3),
+            keras.Input((32, 32, 3)), layers.Conv2D(16, 3, activation="relu"),
+            layers.Dropout(0.2),
             layers.BatchNormalization(),
             layers.Conv2D(16, 3, activation="relu"),
             layers.BatchNormalization(axis=1),
@@ -56,7 +56,7 @@ CLEAN = textwrap.dedent(
 # (line, 1-based column, id, symbol) of what keraslint finds in FLAWED with the rules on
 # by default (keras-stacked-linear-layers, off by default, would add line 8 again)
 EXPECTED = {
-    (8, 9, "W7301", "keras-bias-before-batchnorm"),
+    (8, 9, "W7307", "keras-dropout-before-batchnorm"),
     (11, 9, "E7302", "keras-batchnorm-wrong-axis"),
     (13, 9, "E7304", "keras-softmax-with-from-logits"),
 }
@@ -220,7 +220,7 @@ def test_sarif_reporter_from_plain_pylint_with_pylint_messages(project, tmp_path
     run = log["runs"][0]
     rules = {rule["id"]: rule for rule in run["tool"]["driver"]["rules"]}
     ids = {res["ruleId"] for res in run["results"]}
-    assert {"E7302", "E7304", "W7301"} <= ids
+    assert {"E7302", "E7304", "W7307"} <= ids
     pylint_ids = ids - {rule.msgid for rule in ALL_RULES}
     assert pylint_ids == {"W0611", "C0116"}, ids
     for msg_id in pylint_ids:

@@ -20,15 +20,15 @@ def make_generator():
     g.add(Dense(256 * 4 * 4, input_dim=100, kernel_regularizer=penalty()))  # [keras-bias-before-batchnorm] the BatchNormalization right after subtracts it; [ok: keras-stacked-linear-layers] the projection before the first Conv2D is a factorization: one merged layer would be a far larger Dense
     g.add(BatchNormalization())
     g.add(Reshape(ordered((256, 4, 4))))
-    g.add(Conv2D(128, (5, 5), padding="same", kernel_regularizer=penalty()))  # [ok: keras-bias-before-batchnorm] the next BatchNormalization normalizes rows, not channels
+    g.add(Conv2D(128, (5, 5), padding="same", kernel_regularizer=penalty()))  # [keras-bias-before-batchnorm] under channels_first, the ordering this Theano-era code was written for, axis=1 is the channel axis and cancels the bias (the finding names that format; under channels_last the axis is the rows and the bias survives)
     g.add(BatchNormalization(axis=1))  # [keras-batchnorm-wrong-axis] rows under the default tf ordering, which ordered() follows
     g.add(LeakyReLU(0.2))
     g.add(UpSampling2D(size=(2, 2)))
-    g.add(Conv2D(128, (5, 5), padding="same", kernel_regularizer=penalty()))
+    g.add(Conv2D(128, (5, 5), padding="same", kernel_regularizer=penalty()))  # [keras-bias-before-batchnorm] same
     g.add(BatchNormalization(axis=1))  # [keras-batchnorm-wrong-axis] same
     g.add(LeakyReLU(0.2))
     g.add(UpSampling2D(size=(2, 2)))
-    g.add(Conv2D(64, (5, 5), padding="same", kernel_regularizer=penalty()))
+    g.add(Conv2D(64, (5, 5), padding="same", kernel_regularizer=penalty()))  # [keras-bias-before-batchnorm] same
     g.add(BatchNormalization(axis=1))  # [keras-batchnorm-wrong-axis] same
     g.add(LeakyReLU(0.2))
     g.add(UpSampling2D(size=(2, 2)))

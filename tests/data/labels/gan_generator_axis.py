@@ -29,7 +29,7 @@ def upsampling_generator(noise_dim, image_dim, name="generator_upsampling"):
     for step in range(2):
         h = UpSampling2D(size=(2, 2))(h)
         filters = width // 2 ** (step + 1)
-        h = Conv2D(filters, (3, 3), padding="same")(h)  # [ok: keras-bias-before-batchnorm] the next BatchNormalization normalizes rows (axis 1), which does not cancel a per-channel bias
+        h = Conv2D(filters, (3, 3), padding="same")(h)  # [keras-bias-before-batchnorm] under channels_first, which the code also supports, axis=1 is the channel axis and cancels the bias (the finding names that format; under the default channels_last it normalizes rows and the bias survives)
         h = BatchNormalization(axis=1)(h)  # [keras-batchnorm-wrong-axis] axis=1 is the rows under the default channels_last; the code computed the right axis above
         h = Activation("relu")(h)
         h = Conv2D(filters, (3, 3), padding="same")(h)

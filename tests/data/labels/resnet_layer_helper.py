@@ -9,7 +9,7 @@ from tensorflow.keras.regularizers import l2
 
 
 def conv_unit(tensor, filters=16, kernel=3, stride=1, act="relu", norm=True, conv_first=True):
-    conv = Conv2D(filters, kernel_size=kernel, strides=stride, padding="same",  # [keras-bias-before-batchnorm] with conv_first and norm (the default, used by most calls) the BatchNormalization right after cancels the bias
+    conv = Conv2D(filters, kernel_size=kernel, strides=stride, padding="same",  # [ok: keras-bias-before-batchnorm] most calls cancel the bias (conv_first and norm), but the shortcut's call at line 41 passes norm=False and needs it: use_bias=False on this line would be wrong there
                   kernel_initializer="he_normal", kernel_regularizer=l2(1e-4))
     out = tensor
     if conv_first:

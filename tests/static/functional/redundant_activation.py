@@ -4,10 +4,20 @@ from keras import layers
 
 model = keras.Sequential([
     keras.Input(shape=(20,)),
-    layers.Dense(64, activation="relu"),
-    layers.ReLU(),  # [keras-redundant-activation]
+    layers.Dense(64, activation="sigmoid"),
+    layers.Activation("sigmoid"),  # [keras-redundant-activation]
     layers.Dense(10, activation="softmax"),
     layers.Activation("softmax"),  # [keras-redundant-activation]
+])
+
+# Clean by default: a second ReLU changes no value (reported with
+# keras-report-idempotent-activations=yes, see redundant_activation_idempotent.py).
+doubled_relu = keras.Sequential([
+    keras.Input(shape=(20,)),
+    layers.Dense(64, activation="relu"),
+    layers.ReLU(),
+    layers.Dense(8, activation="relu6"),
+    layers.Activation("relu6"),
 ])
 
 # Clean: different activations, or an activation after a linear layer.
