@@ -196,9 +196,10 @@ three marked [off since 2026-12-05] because of this review.
   and keras-batchnorm-on-raw-input (2) are right every time; the GAN toggle idiom no longer gives a
   finding. Four rules on by default have no finding in this corpus of 61 repositories
   (softmax-with-from-logits, label-encoding-mismatch, legacy-keras-layer, and
-  redundant-activation since doubled ReLUs are left out), nor have the three shape error rules
-  (window-larger-than-input, recurrent-without-time-axis, merge-shape-mismatch): their precision
-  here is unmeasured, and their functional tests and the labeled set are what holds them.
+  redundant-activation since doubled ReLUs are left out), nor have the four shape error rules
+  (window-larger-than-input, recurrent-without-time-axis, merge-shape-mismatch,
+  output-keeps-axis): their precision here is unmeasured, and their functional tests and the
+  labeled set are what holds them.
 
 Off by default (judged for the record): keras-flatten-dense-parameters (0.94, 46 of 49) is right
 about the figures every time; pointless where the Dense needs the spatial layout (a DQN screen

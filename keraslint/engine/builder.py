@@ -842,18 +842,21 @@ class ModuleAnalysis:
         qualified, canonical = ref.qualified, ref.canonical or ""
         last = qualified.rsplit(".", 1)[-1]
         if (canonical and last == "to_categorical") or qualified in ONE_HOT_FUNCTIONS or canonical == "ops.one_hot":
-            return Labels("one-hot", node)
+            args, _, _ = self._args(node, frame)
+            encoded = args[0] if args else None
+            per_example = qualified == "pandas.get_dummies" or (isinstance(encoded, Labels) and encoded.per_example)
+            return Labels("one-hot", node, per_example)
         if qualified.startswith("sklearn.") and last == "label_binarize":
             _, kwargs, _ = self._args(node, frame)
             classes = kwargs.get("classes")
             items = classes.items if isinstance(classes, ListValue) else classes
             # Two classes binarize into a single 0/1 column, which is not one-hot.
-            return Labels("one-hot", node) if isinstance(items, (list, tuple)) and len(items) > 2 else None
+            return Labels("one-hot", node, True) if isinstance(items, (list, tuple)) and len(items) > 2 else None
         if qualified.startswith("sklearn.") and last in LABEL_CODERS:
             return LabelCoder(LABEL_CODERS[last])
         dataset = canonical.split(".")[1] if canonical.startswith("datasets.") and canonical.endswith(".load_data") else None
         if dataset in INTEGER_LABEL_DATASETS:
-            return ListValue([ListValue([UNKNOWN, Labels("integer", node)]) for _ in range(2)])
+            return ListValue([ListValue([UNKNOWN, Labels("integer", node, True)]) for _ in range(2)])
         if qualified.startswith("sklearn.") and last == "train_test_split":
             args, _, open_args = self._args(node, frame)
             if open_args:
@@ -1047,7 +1050,7 @@ class ModuleAnalysis:
                 obj.items.append(UNKNOWN)
             return None
         if isinstance(obj, LabelCoder):
-            return Labels(obj.encoding, node) if name in ("fit_transform", "transform") else self._unknown_call(node, frame)
+            return Labels(obj.encoding, node, True) if name in ("fit_transform", "transform") else self._unknown_call(node, frame)
         model: ModelValue = obj
         if name == "add":
             args, _, _ = self._args(node, frame)

@@ -251,6 +251,9 @@ class Labels:
 
     encoding: str
     node: nodes.NodeNG  # where they were prepared
+    # One label per example, as the source shows: keras.datasets' classifiers, sklearn's
+    # encoders (one row per sample), pandas.get_dummies, or one-hot of such labels.
+    per_example: bool = False
 
 
 @dataclasses.dataclass(frozen=True)

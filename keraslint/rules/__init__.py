@@ -25,6 +25,7 @@ from keraslint.rules import (
     loss_activation_mismatch,
     merge_shape_mismatch,
     no_downsampling,
+    output_keeps_axis,
     probabilities_loss_on_logits,
     recurrent_without_time_axis,
     redundant_activation,
@@ -62,6 +63,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
         flatten_dense_parameters,
         recurrent_without_time_axis,
         merge_shape_mismatch,
+        output_keeps_axis,
     )
 )
 RULES_BY_SYMBOL = {rule.symbol: rule for rule in ALL_RULES}

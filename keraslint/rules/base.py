@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator
 from astroid import nodes
 
 from keraslint.engine import names
-from keraslint.engine.graph import UNKNOWN, Apply, Condition, Graph, Layer, describe_condition
+from keraslint.engine.graph import UNKNOWN, Apply, Condition, Graph, Layer, compatible, describe_condition
 
 
 ONE_FORMAT_ONLY = " [only where image_data_format()"
@@ -290,3 +290,20 @@ def fed_channels_first_image(apply: Apply) -> bool:
         if shape is not None and len(shape) >= 4 and shape[1] in (1, 3, 4) and known_int(shape[-1]) and shape[-1] > 4:
             return True
     return False
+
+
+def compiled_loss(earlier: list, train) -> Any:
+    """The loss a one-output model is compiled with when the training event ``train``
+    runs (``earlier``: the events before it): that of the last compile() that surely
+    runs before it, when every later one that may run has a loss of the same family;
+    None otherwise."""
+    losses = []
+    for event in reversed(earlier):
+        if event.kind != "compile" or event.model is not train.model or not compatible(event.condition, train.condition):
+            continue
+        if len(event.losses) != 1 or len(train.model.output_heads()) != 1:
+            return None
+        losses.append(event.losses[0][1])
+        if event.condition <= train.condition:  # runs whenever the training call does
+            return losses[-1] if len({loss.family for loss in losses}) == 1 else None
+    return None

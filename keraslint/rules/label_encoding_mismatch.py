@@ -67,8 +67,7 @@ None.
 - [Keras `to_categorical`](https://keras.io/api/utils/python_utils/#tocategorical-function)
 """
 
-from keraslint.engine.graph import compatible
-from keraslint.rules.base import Finding, Rule
+from keraslint.rules.base import Finding, Rule, compiled_loss
 
 SYMBOL = "keras-label-encoding-mismatch"
 # Loss family -> the label encoding it cannot take, and the loss that takes it.
@@ -82,29 +81,14 @@ def check(graph, config):
     for position, train in enumerate(graph.events):
         if train.kind != "train" or train.labels is None or train.model is None:
             continue
-        family = _compiled_family(graph.events[:position], train)
+        loss = compiled_loss(graph.events[:position], train)
+        family = loss.family if loss is not None else None
         if family in WRONG_LABELS and WRONG_LABELS[family][0] == train.labels.encoding:
             yield Finding(
                 SYMBOL,
                 train.node,
                 (train.labels.encoding, train.labels.node.lineno, family.replace("_", " "), WRONG_LABELS[family][1]),
             )
-
-
-def _compiled_family(earlier, train):
-    """The loss family the model is compiled with when ``train`` runs, for a model with
-    one output: that of the last compile() that surely runs before it, and of any later
-    one that may, when they agree; None otherwise."""
-    families = set()
-    for event in reversed(earlier):
-        if event.kind != "compile" or event.model is not train.model or not compatible(event.condition, train.condition):
-            continue
-        if len(event.losses) != 1 or len(train.model.output_heads()) != 1:
-            return None
-        families.add(event.losses[0][1].family)
-        if event.condition <= train.condition:  # runs whenever the training call does
-            return families.pop() if len(families) == 1 else None
-    return None
 
 
 RULE = Rule(

@@ -18,7 +18,7 @@ first = tf.keras.Sequential([
     tf.keras.layers.Dense(10, activation="softmax"),  # [ok: keras-loss-activation-mismatch] softmax with sparse categorical cross-entropy
 ])
 first.compile(loss="sparse_categorical_crossentropy", optimizer="sgd", metrics=["accuracy"])
-first.fit(x_train, y_train, epochs=2)  # [ok: keras-label-encoding-mismatch] integer labels from fashion_mnist with the sparse loss
+first.fit(x_train, y_train, epochs=2)  # [ok: keras-label-encoding-mismatch] integer labels from fashion_mnist with the sparse loss; [ok: keras-output-keeps-axis] the Flatten first makes the output one prediction per image, as the labels are
 
 second = tf.keras.Sequential([
     tf.keras.layers.Flatten(input_shape=[28, 28]),
