@@ -21,6 +21,7 @@ from keraslint.engine.graph import Apply, Condition, Graph
 from keraslint.engine.signatures import is_keras1_call
 from keraslint.keras_facts import COMMUTES_WITH_CHANNEL_SHIFT
 from keraslint.rules import RULES_BY_SYMBOL
+from keraslint.rules.batchnorm_wrong_axis import channels_of
 from keraslint.rules.trainable_after_compile import KERAS3_GAN
 from keraslint.rules.base import ONE_FORMAT_ONLY, Finding, compiled_outputs, normalized_axis, normalizes_channels, weighted_layers
 
@@ -218,7 +219,7 @@ def _plan_axis(analysis, findings) -> list[Edit]:
     fixes = {f.args[-1] for _, f in findings}
     if len(fixes) != 1:
         raise NotFixable("the BatchNormalization is applied to inputs with different channel axes")
-    flagged = {a.layer for _, a in _layer_instances(analysis, node) if _wrong_axis(a)}
+    flagged = {a.layer for g, a in _layer_instances(analysis, node) if _wrong_axis(g, a)}
     _require_every_instance(analysis, node, flagged, "the BatchNormalization")
     if not isinstance(node, nodes.Call) or _call_has_unpacking(node):
         raise NotFixable("the axis is not given in the call itself")
@@ -228,10 +229,10 @@ def _plan_axis(analysis, findings) -> list[Edit]:
     return [Edit("keyword", node, "axis", axis)]
 
 
-def _wrong_axis(bn: Apply) -> bool:
+def _wrong_axis(graph: Graph, bn: Apply) -> bool:
     """The rule's test, for one application: the channel axis is known and not the one normalized."""
-    axis = normalized_axis(bn)
-    return axis is not None and bn.channel_axis is not None and axis != bn.channel_axis
+    axis, channels = normalized_axis(bn), channels_of(graph, bn)
+    return axis is not None and channels is not None and axis != channels[0]
 
 
 def _plan_frozen_base(analysis, findings) -> list[Edit]:

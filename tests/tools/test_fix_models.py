@@ -88,7 +88,7 @@ def test_use_bias_false_drops_exactly_the_biases_and_keeps_the_training_outputs(
 
 
 def test_batchnorm_axis_fix_normalizes_the_channels():
-    for name, channels in (("model", 8), ("first", 8)):
+    for name, channels in (("model", 8), ("first", 8), ("projected", 8)):
         before, after = build("batchnorm_wrong_axis", False)[name], build("batchnorm_wrong_axis", True)[name]
         assert layer_kinds(after) == layer_kinds(before)
         assert after.output_shape == before.output_shape

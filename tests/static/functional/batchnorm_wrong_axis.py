@@ -47,3 +47,34 @@ reshaped = keras.Sequential([
     layers.Reshape((62 * 62, 32)),
     layers.BatchNormalization(axis=1),
 ])
+
+# After a Reshape or a Dense, the convolutions the BatchNormalization feeds say where the
+# channels are (a DCGAN generator's projection).
+projected = keras.Sequential([
+    keras.Input(shape=(100,)),
+    layers.Dense(7 * 7 * 64, use_bias=False),
+    layers.Reshape((7, 7, 64)),
+    layers.BatchNormalization(axis=1),  # [keras-batchnorm-wrong-axis]
+    layers.LeakyReLU(),
+    layers.UpSampling2D(),
+    layers.Conv2D(32, 3, padding="same"),
+])
+
+# Clean: the convolution reads the channels first, as the axis says.
+projected_channels_first = keras.Sequential([
+    keras.Input(shape=(100,)),
+    layers.Dense(64 * 7 * 7, use_bias=False),
+    layers.Reshape((64, 7, 7)),
+    layers.BatchNormalization(axis=1),
+    layers.Activation("relu"),
+    layers.Conv2D(32, 3, padding="same", data_format="channels_first"),
+])
+
+# Clean: a path that reaches no convolution (here the model's output) says nothing.
+projected_head = keras.Sequential([
+    keras.Input(shape=(100,)),
+    layers.Dense(7 * 7 * 64, use_bias=False),
+    layers.Reshape((7, 7, 64)),
+    layers.BatchNormalization(axis=1),
+])
+

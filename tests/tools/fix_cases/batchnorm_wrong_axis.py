@@ -24,6 +24,18 @@ first = keras.Sequential(
 )
 
 
+# After a Reshape the convolution says where the channels are.
+projected = keras.Sequential(
+    [
+        keras.Input((16,)),
+        layers.Dense(4 * 4 * 8, use_bias=False),
+        layers.Reshape((4, 4, 8)),
+        layers.BatchNormalization(axis=1),
+        layers.Conv2D(8, 3, padding="same"),
+    ]
+)
+
+
 def unknown_rank(inputs):
     x = layers.BatchNormalization(axis=1)(inputs)
     return x
