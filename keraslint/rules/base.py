@@ -11,6 +11,7 @@ from astroid import nodes
 
 from keraslint.engine import names
 from keraslint.engine.graph import UNKNOWN, Apply, Condition, Graph, Layer, compatible, describe_condition
+from keraslint.keras_facts import KEEPS_SHAPE, MOVES_VALUES_ONLY
 
 
 ONE_FORMAT_ONLY = " [only where image_data_format()"
@@ -257,6 +258,24 @@ def successive_convolutions(graph: Graph, kinds) -> Iterator[tuple[Apply, Apply]
     for conv in graph.applies_of(kinds):
         for nxt in following(graph, conv, kinds, BETWEEN_LAYERS | LOCAL_POOLING):
             yield conv, nxt
+
+
+def last_weighted_layer(graph: Graph, apply: Apply) -> bool:
+    """Whether ``apply``'s output reaches the scope's end (a model output, a return) only
+    through layers without weights (activations, dropout, pooling, reshaping): it is the
+    layer that makes the output, whose size the task sets (a 1-channel score map, a
+    3-channel image, the classes)."""
+    stack, seen = [apply], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        consumers = graph.consumers(current)
+        if current is not apply and current.kind not in KEEPS_SHAPE | MOVES_VALUES_ONLY:
+            return False
+        stack.extend(consumer for consumer, _ in consumers)
+    return True
 
 
 def decodes(graph: Graph) -> bool:

@@ -3,8 +3,10 @@
 ## What it does
 Checks for a `Dense` layer wider than every `Dense` layer (and the flat input) before
 it, in a scope that does not up-sample or reshape (decoders and generators widen on
-purpose). A model input of unknown shape leaves the widths before it unknown, and the
-rule silent.
+purpose). A model's output layer is never flagged: its width is what the task needs (the
+number of classes), so a 4-unit hidden layer before a 10-class output is a narrow hidden
+layer, not a widening output. A model input of unknown shape leaves the widths before it
+unknown, and the rule silent.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
 `--enable=keras-dense-widening` where it fits the project.
@@ -58,6 +60,8 @@ SYMBOL = "keras-dense-widening"
 def check(graph, config):
     if decodes(graph):
         return
+    # A model's output layer is as wide as the task says (the number of classes).
+    outputs = {apply for model in graph.models for _, tensor in model.output_heads() for apply, _ in tensor}
     for dense in graph.applies_of({"Dense"}):
         units = known_int(dense.layer.get("units"))
         if units is None:
@@ -65,7 +69,7 @@ def check(graph, config):
         for nxt in following(graph, dense, {"Dense"}, BETWEEN_LAYERS):
             wider = known_int(nxt.layer.get("units"))
             widest = _widest_before(nxt)
-            if wider is not None and widest is not None and wider > widest:
+            if wider is not None and widest is not None and wider > widest and nxt not in outputs:
                 yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), wider, dense.layer.describe(), units)
 
 

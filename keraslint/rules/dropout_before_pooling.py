@@ -1,8 +1,9 @@
 """# keras-dropout-before-pooling (W7316)
 
 ## What it does
-Checks for a `Dropout` layer whose output goes straight into a local pooling layer
-(`MaxPooling2D`, `AveragePooling1D` ...).
+Checks for a `Dropout` layer whose output goes straight into a local max pooling layer
+(`MaxPooling1D`, `MaxPooling2D`, `MaxPooling3D`). Average pooling keeps every value it
+gets, dropped or not (DenseNet's transitions put Dropout before it), so it is left alone.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
 `--enable=keras-dropout-before-pooling` where it fits the project.
@@ -55,11 +56,12 @@ None.
 from keraslint.rules.base import LOCAL_POOLING, Rule, finding, following
 
 SYMBOL = "keras-dropout-before-pooling"
+MAX_POOLING = frozenset(k for k in LOCAL_POOLING if k.startswith("Max"))
 
 
 def check(graph, config):
     for dropout in graph.applies_of({"Dropout"}):
-        pools = following(graph, dropout, LOCAL_POOLING, ())
+        pools = following(graph, dropout, MAX_POOLING, ())
         if pools:
             yield finding(SYMBOL, dropout.layer, dropout.layer.describe(), pools[0].layer.describe(), pools[0].carried_from(dropout))
 
@@ -67,9 +69,9 @@ def check(graph, config):
 RULE = Rule(
     "W7316",
     SYMBOL,
-    "%s feeds %s directly%s: pooling then discards much of what dropout dropped; put the Dropout after the "
-    "pooling layer (design heuristic)",
-    "Dropout right before a pooling layer (heuristic, off by default)",
+    "%s feeds %s directly%s: max pooling then discards much of what dropout dropped; put the Dropout after "
+    "the pooling layer (design heuristic)",
+    "Dropout right before a max pooling layer (heuristic, off by default)",
     check,
     default_enabled=False,
 )

@@ -5,8 +5,10 @@ Checks for a convolution with fewer filters than the convolution before it, in a
 that does not up-sample (no `UpSampling`, transposed convolution or `Reshape`: decoders
 and generators narrow on purpose). 1x1 convolutions on either side are left alone
 (bottleneck and projection layers change channels by design), and so is a convolution
-that produces the model's output (an image-to-image network's last layer has as many
-filters as the output has channels).
+that produces the model's output, directly or through layers without weights
+(activations, pooling, `Flatten`): an image-to-image network's last layer has as many
+filters as the output has channels, a discriminator's last one makes a 1-channel score
+map.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
 `--enable=keras-filters-decreasing` where it fits the project.
@@ -56,7 +58,9 @@ None.
 - Simonyan and Zisserman, [Very Deep Convolutional Networks](https://arxiv.org/abs/1409.1556) (VGG, 2014), section 2.1
 """
 
-from keraslint.rules.base import FILTER_CONVS, Rule, decodes, finding, kernel_extent, known_int, successive_convolutions
+from keraslint.rules.base import (
+    FILTER_CONVS, Rule, decodes, finding, kernel_extent, known_int, last_weighted_layer, successive_convolutions,
+)
 
 SYMBOL = "keras-filters-decreasing"
 
@@ -68,8 +72,7 @@ def check(graph, config):
         filters, fewer = known_int(conv.layer.get("filters")), known_int(nxt.layer.get("filters"))
         if filters is None or fewer is None or {kernel_extent(conv.layer), kernel_extent(nxt.layer)} & {1, None}:
             continue
-        is_output = nxt in graph.escaping or not graph.consumers(nxt)
-        if fewer < filters and not is_output:
+        if fewer < filters and not last_weighted_layer(graph, nxt):
             yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), fewer, conv.layer.describe(), filters)
 
 

@@ -2,8 +2,11 @@
 
 ## What it does
 Checks for a convolution whose kernel is larger than that of the convolution before it.
-A 1x1 convolution followed by a larger one (bottleneck and Inception branches), and a
-strided convolution that down-samples in place of pooling, are left alone.
+A 1x1 convolution followed by a larger one (bottleneck and Inception branches), a
+strided convolution on either side (it down-samples in place of pooling, its kernel
+sized to its stride, as DCGAN's 4x4 with stride 2), and the convolution that produces
+the model's output (a generator's 7x7 image layer, a 7x7 valid convolution that is the
+classifier) are left alone.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
 `--enable=keras-kernel-size-growing` where it fits the project.
@@ -55,7 +58,7 @@ None.
 """
 
 from keraslint.engine import names
-from keraslint.rules.base import Rule, finding, kernel_extent, successive_convolutions
+from keraslint.rules.base import Rule, finding, kernel_extent, last_weighted_layer, successive_convolutions
 
 SYMBOL = "keras-kernel-size-growing"
 CONVS = frozenset(k for k in names.CONV_LAYERS if not k.endswith("Transpose"))
@@ -66,7 +69,8 @@ def check(graph, config):
         size, larger = kernel_extent(conv.layer), kernel_extent(nxt.layer)
         if size in (None, 1) or larger is None or conv.layer.get("strides", 1) not in (1, (1, 1), (1, 1, 1)):
             continue
-        if larger > size:
+        # An output convolution is sized by the task; a strided one's kernel by its stride (DCGAN's 4x4, stride 2).
+        if larger > size and not last_weighted_layer(graph, nxt) and nxt.layer.get("strides", 1) in (1, (1, 1), (1, 1, 1)):
             yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), larger, conv.layer.describe(), size)
 
 

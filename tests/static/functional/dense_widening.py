@@ -17,7 +17,10 @@ x = tf.keras.layers.Dense(4)(inputs)
 x = tf.keras.layers.Dense(32)(x)  # [keras-dense-widening]
 
 # Only Dense layers and flat inputs count as widths before.
-images = keras.Sequential([keras.Input(shape=(28, 28)), layers.Flatten(), layers.Dense(16), layers.Dense(64)])  # [keras-dense-widening]
+images = keras.Sequential([keras.Input(shape=(28, 28)), layers.Flatten(), layers.Dense(16), layers.Dense(64), layers.Dense(1)])  # [keras-dense-widening]
+
+# Clean: a model's output layer is as wide as its classes, whatever came before.
+classes = keras.Sequential([keras.Input(shape=(2,)), layers.Dense(4, activation="relu"), layers.Dense(10, activation="softmax")])
 
 # Clean: narrowing; back to the input's width (an autoencoder); an input of unknown shape.
 clean = keras.Sequential([keras.Input(shape=(20,)), layers.Dense(64), layers.Dense(16), layers.Dense(1)])

@@ -15,7 +15,11 @@ model = keras.Sequential([
 inputs = tf.keras.Input(shape=(100, 8))
 x = tf.keras.layers.Conv1D(16, 3)(inputs)
 x = tf.keras.layers.Dropout(0.5)(x)  # [keras-dropout-before-pooling]
-x = tf.keras.layers.AveragePooling1D()(x)
+x = tf.keras.layers.MaxPooling1D()(x)
+
+# Clean: average pooling keeps every value (a DenseNet transition).
+t = tf.keras.layers.Dropout(0.2)(tf.keras.layers.Conv1D(16, 1)(inputs))
+t = tf.keras.layers.AveragePooling1D()(t)
 
 added = keras.Sequential()
 added.add(keras.Input(shape=(28, 28, 1)))

@@ -35,3 +35,14 @@ clean = keras.Sequential([
     layers.Conv2D(64, 3, activation="relu"),
     layers.Conv2D(3, 3, activation="sigmoid"),
 ])
+
+# Clean: the last convolution makes the output (a discriminator's 1-channel score map,
+# flattened and squashed): its size is the task's, not a design choice.
+scorer = keras.Sequential([
+    keras.Input(shape=(32, 32, 3)),
+    layers.Conv2D(64, 3, strides=2, padding="same"),
+    layers.LeakyReLU(0.2),
+    layers.Conv2D(1, 3, padding="same"),
+    layers.Flatten(),
+    layers.Activation("sigmoid"),
+])
