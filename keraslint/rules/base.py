@@ -278,6 +278,22 @@ def last_weighted_layer(graph: Graph, apply: Apply) -> bool:
     return True
 
 
+def reconstructions(graph: Graph) -> set:
+    """The layer applications inside the scope's models that have one input and one output
+    of the same known shape, of rank 3 or more: image-to-image networks (autoencoders,
+    denoisers), whose layers narrow towards a bottleneck and widen again on purpose."""
+    inside = set()
+    for model in graph.models:
+        heads = model.output_heads()
+        producers = list(heads[0][1]) if len(heads) == 1 else []
+        inputs = [apply.output_shape for apply in model.applies if apply.kind == "Input"]
+        if len(producers) == 1 and len(inputs) == 1:
+            output = producers[0][0].output_shape
+            if output is not None and len(output) >= 3 and output == inputs[0]:
+                inside |= model.applies
+    return inside
+
+
 def decodes(graph: Graph) -> bool:
     """Whether the scope up-samples (a decoder or generator, where sizes grow on purpose)."""
     return any(graph.applies_of(UPSAMPLING_LAYERS | {"Reshape"}))

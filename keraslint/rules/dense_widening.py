@@ -5,7 +5,8 @@ Checks for a `Dense` layer wider than every `Dense` layer (and the flat input) b
 it, in a scope that does not up-sample or reshape (decoders and generators widen on
 purpose). A model's output layer is never flagged: its width is what the task needs (the
 number of classes), so a 4-unit hidden layer before a 10-class output is a narrow hidden
-layer, not a widening output. A model input of unknown shape leaves the widths before it
+layer, not a widening output. Nor is a model whose output is wider than its input (a
+decoder from a latent code, a generator from noise): it widens on purpose. A model input of unknown shape leaves the widths before it
 unknown, and the rule silent.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
@@ -62,6 +63,7 @@ def check(graph, config):
         return
     # A model's output layer is as wide as the task says (the number of classes).
     outputs = {apply for model in graph.models for _, tensor in model.output_heads() for apply, _ in tensor}
+    expanding = _expanding_models(graph)
     for dense in graph.applies_of({"Dense"}):
         units = known_int(dense.layer.get("units"))
         if units is None:
@@ -69,8 +71,24 @@ def check(graph, config):
         for nxt in following(graph, dense, {"Dense"}, BETWEEN_LAYERS):
             wider = known_int(nxt.layer.get("units"))
             widest = _widest_before(nxt)
-            if wider is not None and widest is not None and wider > widest and nxt not in outputs:
+            if wider is not None and widest is not None and wider > widest and nxt not in outputs | expanding:
                 yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), wider, dense.layer.describe(), units)
+
+
+def _expanding_models(graph) -> set:
+    """The layer applications inside models whose output is wider than their input (a
+    decoder from a latent code, a generator from noise): they widen on purpose."""
+    inside = set()
+    for model in graph.models:
+        heads = model.output_heads()
+        producers = list(heads[0][1]) if len(heads) == 1 else []
+        inputs = [apply.output_shape for apply in model.applies if apply.kind == "Input"]
+        if len(producers) == 1 and len(inputs) == 1:
+            output, given = producers[0][0].output_shape, inputs[0]
+            if output is not None and given is not None and len(output) == len(given) == 2:
+                if known_int(output[1]) and known_int(given[1]) and output[1] > given[1]:
+                    inside |= model.applies
+    return inside
 
 
 def _widest_before(apply) -> int | None:

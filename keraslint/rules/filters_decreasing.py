@@ -8,7 +8,8 @@ and generators narrow on purpose). 1x1 convolutions on either side are left alon
 that produces the model's output, directly or through layers without weights
 (activations, pooling, `Flatten`): an image-to-image network's last layer has as many
 filters as the output has channels, a discriminator's last one makes a 1-channel score
-map.
+map. A model whose output has the shape of its input (an autoencoder or a denoiser at
+full resolution) narrows towards its bottleneck on purpose and is left alone too.
 
 This is a design heuristic (from NeuraLint's rules), off by default: enable it with
 `--enable=keras-filters-decreasing` where it fits the project.
@@ -59,7 +60,8 @@ None.
 """
 
 from keraslint.rules.base import (
-    FILTER_CONVS, Rule, decodes, finding, kernel_extent, known_int, last_weighted_layer, successive_convolutions,
+    FILTER_CONVS, Rule, decodes, finding, kernel_extent, known_int, last_weighted_layer, reconstructions,
+    successive_convolutions,
 )
 
 SYMBOL = "keras-filters-decreasing"
@@ -68,11 +70,12 @@ SYMBOL = "keras-filters-decreasing"
 def check(graph, config):
     if decodes(graph):
         return
+    autoencoders = reconstructions(graph)
     for conv, nxt in successive_convolutions(graph, FILTER_CONVS):
         filters, fewer = known_int(conv.layer.get("filters")), known_int(nxt.layer.get("filters"))
         if filters is None or fewer is None or {kernel_extent(conv.layer), kernel_extent(nxt.layer)} & {1, None}:
             continue
-        if fewer < filters and not last_weighted_layer(graph, nxt):
+        if fewer < filters and not last_weighted_layer(graph, nxt) and nxt not in autoencoders:
             yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), fewer, conv.layer.describe(), filters)
 
 

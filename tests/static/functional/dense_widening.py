@@ -26,3 +26,11 @@ classes = keras.Sequential([keras.Input(shape=(2,)), layers.Dense(4, activation=
 clean = keras.Sequential([keras.Input(shape=(20,)), layers.Dense(64), layers.Dense(16), layers.Dense(1)])
 autoencoder = keras.Sequential([keras.Input(shape=(784,)), layers.Dense(32), layers.Dense(784)])
 unknown = keras.Sequential([keras.Input(batch_shape=(32, 784)), layers.Dense(16), layers.Dense(64)])
+
+# Clean: a decoder from a 32-value latent code to a 784-pixel image widens on purpose.
+decoder = keras.Sequential([
+    keras.Input(shape=(32,)),
+    layers.Dense(128, activation="relu"),
+    layers.Dense(256, activation="relu"),
+    layers.Dense(784, activation="sigmoid"),
+])

@@ -46,3 +46,10 @@ scorer = keras.Sequential([
     layers.Flatten(),
     layers.Activation("sigmoid"),
 ])
+
+# Clean: a denoising autoencoder at full resolution (its output has its input's shape).
+denoiser = keras.Sequential()
+denoiser.add(layers.Conv2D(16, 3, activation="relu", padding="same", input_shape=(28, 28, 1)))
+denoiser.add(layers.Conv2D(8, 3, activation="relu", padding="same"))
+denoiser.add(layers.Conv2D(16, 3, activation="relu", padding="same"))
+denoiser.add(layers.Conv2D(1, 3, activation="sigmoid", padding="same"))
