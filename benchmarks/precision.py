@@ -203,13 +203,18 @@ three marked [off since 2026-12-05] because of this review.
 
 Off by default (judged for the record): keras-flatten-dense-parameters (0.94, 46 of 49) is right
 about the figures every time; pointless where the Dense needs the spatial layout (a DQN screen
-network, keypoint regression, an encoder to a latent code). keras-dense-widening flags decoders and GAN generators
-(which widen by design) and the output layer of models whose problem is a 4-unit hidden layer;
-keras-filters-decreasing and keras-kernel-size-growing flag the encoder halves of autoencoders,
-AlexNet's published widths, output convolutions (1-filter score
-maps, 7x7 or 9x9 image outputs, a 7x7 valid conv that is the classifier) and the DCGAN 4x4
-stride-2 convention; keras-dropout-before-pooling is false before AveragePooling2D, which keeps
-every value.
+network, keypoint regression, an encoder to a latent code). The design heuristics lost most of
+their false findings on 2026-12-05 (regression cases in their functional tests): a model's
+output layer and the convolution that makes the output through weightless layers are no longer
+flagged (classes, 1-channel score maps, 7x7 image layers, a 7x7 valid classifier convolution),
+nor strided convolutions for their kernel size (DCGAN's 4x4), full-resolution autoencoders for
+narrowing, models whose output is wider than their input for widening, nor Dropout before
+average pooling. What stays false is what the code alone does not show: AlexNet's published
+384-384-256 widths and a domain-classifier head narrowing (filters-decreasing), and decoders
+built inside subclassed or functional autoencoders whose input width the scope does not show
+(dense-widening). The rest of their findings are true but pointless: teaching notebooks,
+scratch checkpoints, a Net2Net experiment, MC dropout on purpose, full-resolution denoisers
+(no-downsampling).
 """
 
 
