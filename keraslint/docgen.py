@@ -27,12 +27,14 @@ def pages() -> dict[str, str]:
         HEADER + "# keraslint rules",
         "",
         "Run `pylint --load-plugins=keraslint` or `keraslint check PATH`; `keraslint rule SYMBOL` prints a page.",
+        "A rule off by default runs with `--enable=SYMBOL`; its page says why it is off.",
         "",
-        "| Code | Name | Summary |",
-        "| ---- | ---- | ------- |",
+        "| Code | Name | On by default | Summary |",
+        "| ---- | ---- | ------------- | ------- |",
     ]
     for rule in ALL_RULES:
-        lines.append(f"| {rule.msgid} | [{rule.symbol}]({rule.symbol}.md) | {rule.summary} |")
+        on = "yes" if rule.default_enabled else "no"
+        lines.append(f"| {rule.msgid} | [{rule.symbol}]({rule.symbol}.md) | {on} | {rule.summary} |")
     result["README.md"] = "\n".join(lines) + "\n"
     return result
 
