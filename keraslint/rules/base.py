@@ -278,19 +278,27 @@ def last_weighted_layer(graph: Graph, apply: Apply) -> bool:
     return True
 
 
+def input_and_output_shapes(model) -> tuple | None:
+    """(input shape, output shape) of a model with one input and one output, both
+    known; None otherwise."""
+    heads = model.output_heads()
+    producers = list(heads[0][1]) if len(heads) == 1 else []
+    inputs = [apply.output_shape for apply in model.applies if apply.kind == "Input"]
+    if len(producers) != 1 or len(inputs) != 1:
+        return None
+    output = producers[0][0].output_shape
+    return None if inputs[0] is None or output is None else (inputs[0], output)
+
+
 def reconstructions(graph: Graph) -> set:
-    """The layer applications inside the scope's models that have one input and one output
-    of the same known shape, of rank 3 or more: image-to-image networks (autoencoders,
-    denoisers), whose layers narrow towards a bottleneck and widen again on purpose."""
+    """The layer applications inside the scope's models whose output has the shape of
+    their input, of rank 3 or more: image-to-image networks (autoencoders, denoisers),
+    whose layers narrow towards a bottleneck and widen again on purpose."""
     inside = set()
     for model in graph.models:
-        heads = model.output_heads()
-        producers = list(heads[0][1]) if len(heads) == 1 else []
-        inputs = [apply.output_shape for apply in model.applies if apply.kind == "Input"]
-        if len(producers) == 1 and len(inputs) == 1:
-            output = producers[0][0].output_shape
-            if output is not None and len(output) >= 3 and output == inputs[0]:
-                inside |= model.applies
+        shapes = input_and_output_shapes(model)
+        if shapes is not None and len(shapes[1]) >= 3 and shapes[0] == shapes[1]:
+            inside |= model.applies
     return inside
 
 

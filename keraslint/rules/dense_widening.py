@@ -53,7 +53,7 @@ None.
 - [Keras `Dense`](https://keras.io/api/layers/core_layers/dense/)
 """
 
-from keraslint.rules.base import BETWEEN_LAYERS, Rule, decodes, finding, following, known_int
+from keraslint.rules.base import BETWEEN_LAYERS, Rule, decodes, finding, following, input_and_output_shapes, known_int
 
 SYMBOL = "keras-dense-widening"
 
@@ -80,14 +80,11 @@ def _expanding_models(graph) -> set:
     decoder from a latent code, a generator from noise): they widen on purpose."""
     inside = set()
     for model in graph.models:
-        heads = model.output_heads()
-        producers = list(heads[0][1]) if len(heads) == 1 else []
-        inputs = [apply.output_shape for apply in model.applies if apply.kind == "Input"]
-        if len(producers) == 1 and len(inputs) == 1:
-            output, given = producers[0][0].output_shape, inputs[0]
-            if output is not None and given is not None and len(output) == len(given) == 2:
-                if known_int(output[1]) and known_int(given[1]) and output[1] > given[1]:
-                    inside |= model.applies
+        shapes = input_and_output_shapes(model)
+        if shapes is not None and len(shapes[0]) == len(shapes[1]) == 2:
+            given, output = known_int(shapes[0][1]), known_int(shapes[1][1])
+            if given and output and output > given:
+                inside |= model.applies
     return inside
 
 
