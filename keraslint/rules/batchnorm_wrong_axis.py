@@ -102,10 +102,10 @@ def channels_of(graph, bn):
     if bn.rank is None or len(bn.inputs) != 1 or bn.inputs[0][0].kind not in ("Reshape", "Dense"):
         return None
     readers = list(_channel_readers(graph, bn))
-    axes = {reader.channel_axis for reader in readers}
-    if not readers or None in readers or len(axes) != 1:
+    if not readers or None in readers:
         return None
-    return axes.pop(), "input", readers[0]
+    axes = {reader.channel_axis for reader in readers}
+    return (axes.pop(), "input", readers[0]) if len(axes) == 1 else None
 
 
 def _channel_readers(graph, apply):

@@ -78,3 +78,12 @@ projected_head = keras.Sequential([
     layers.BatchNormalization(axis=1),
 ])
 
+# Clean: a path that reaches a layer other than a convolution (Flatten, then Dense).
+projected_flat = keras.Sequential([
+    keras.Input(shape=(100,)),
+    layers.Dense(7 * 7 * 64, activation="relu"),
+    layers.Reshape((7, 7, 64)),
+    layers.BatchNormalization(axis=1),
+    layers.Flatten(),
+    layers.Dense(10),
+])
