@@ -278,16 +278,22 @@ def last_weighted_layer(graph: Graph, apply: Apply) -> bool:
     return True
 
 
+def output_apply(model) -> Apply | None:
+    """The layer application that makes the output of a model with one output, when one
+    application surely does; None otherwise."""
+    heads = model.output_heads()
+    producers = list(heads[0][1]) if len(heads) == 1 else []
+    return producers[0][0] if len(producers) == 1 else None
+
+
 def input_and_output_shapes(model) -> tuple | None:
     """(input shape, output shape) of a model with one input and one output, both
     known; None otherwise."""
-    heads = model.output_heads()
-    producers = list(heads[0][1]) if len(heads) == 1 else []
+    output = output_apply(model)
     inputs = [apply.output_shape for apply in model.applies if apply.kind == "Input"]
-    if len(producers) != 1 or len(inputs) != 1:
+    if output is None or len(inputs) != 1:
         return None
-    output = producers[0][0].output_shape
-    return None if inputs[0] is None or output is None else (inputs[0], output)
+    return None if inputs[0] is None or output.output_shape is None else (inputs[0], output.output_shape)
 
 
 def reconstructions(graph: Graph) -> set:

@@ -67,11 +67,15 @@ CONVS = frozenset(k for k in names.CONV_LAYERS if not k.endswith("Transpose"))
 def check(graph, config):
     for conv, nxt in successive_convolutions(graph, CONVS):
         size, larger = kernel_extent(conv.layer), kernel_extent(nxt.layer)
-        if size in (None, 1) or larger is None or conv.layer.get("strides", 1) not in (1, (1, 1), (1, 1, 1)):
+        if size in (None, 1) or larger is None or not _unstrided(conv):
             continue
         # An output convolution is sized by the task; a strided one's kernel by its stride (DCGAN's 4x4, stride 2).
-        if larger > size and not last_weighted_layer(graph, nxt) and nxt.layer.get("strides", 1) in (1, (1, 1), (1, 1, 1)):
+        if larger > size and not last_weighted_layer(graph, nxt) and _unstrided(nxt):
             yield finding(SYMBOL, nxt.layer, nxt.layer.describe(), larger, conv.layer.describe(), size)
+
+
+def _unstrided(conv) -> bool:
+    return conv.layer.get("strides", 1) in (1, (1, 1), (1, 1, 1))
 
 
 RULE = Rule(

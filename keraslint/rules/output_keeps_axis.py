@@ -82,7 +82,7 @@ None.
 """
 
 from keraslint.engine.shapes import describe
-from keraslint.rules.base import Finding, Rule, compiled_loss
+from keraslint.rules.base import Finding, Rule, compiled_loss, output_apply
 
 SYMBOL = "keras-output-keeps-axis"
 # Loss families for which Keras 3 refuses per-example labels against such an output.
@@ -117,14 +117,8 @@ def check(graph, config):
 def _output_keeping_axes(model):
     """The layer application that makes the one output of ``model``, when its shape is
     known to keep an axis besides the batch and the features; None otherwise."""
-    heads = model.output_heads()
-    if len(heads) != 1:
-        return None
-    producers = list(heads[0][1])
-    if len(producers) != 1:
-        return None
-    (apply, _), = producers
-    shape = apply.output_shape
+    apply = output_apply(model)
+    shape = apply.output_shape if apply is not None else None
     return apply if shape is not None and len(shape) >= 3 else None
 
 
